@@ -1,0 +1,5 @@
+"""`python -m analysis` runs the cvscope command line."""
+
+from analysis.cli import main
+
+main()
