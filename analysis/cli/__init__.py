@@ -8,10 +8,13 @@ from analysis.cli.base import app
 
 # Each module registers its commands on `app` when imported.
 _COMMAND_MODULES = (
-    "analysis.cli.documents",
+    "analysis.cli.parse",
+    "analysis.cli.skills",
+    "analysis.cli.match",
     "analysis.cli.batch",
     "analysis.cli.diagnose",
     "analysis.cli.pool",
+    "analysis.cli.coach",
 )
 
 
