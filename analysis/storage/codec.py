@@ -1,0 +1,106 @@
+"""Cached extractions: a ParsedDocument (minus its text) and its Profile as JSON, and back.
+
+The text is stored once in its own column; the JSON keeps everything else the matcher needs,
+so ranking a pool never re-parses a file nor runs spaCy.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from functools import cache
+from typing import Any, TypeVar
+
+from analysis.extraction.types import LanguageSkill, Profile, SkillMention
+from analysis.parsing.document import Contact, DocWarning, ParsedDocument, Section
+
+FORMAT = 1
+T = TypeVar("T")
+
+# Nested dataclasses, by the field that holds them (lists of them or a single one).
+_NESTED: dict[tuple[type, str], type] = {
+    (ParsedDocument, "sections"): Section,
+    (ParsedDocument, "contact"): Contact,
+    (ParsedDocument, "warnings"): DocWarning,
+    (Profile, "mentions"): SkillMention,
+    (Profile, "languages"): LanguageSkill,
+}
+
+
+@cache
+def extraction_version() -> str:
+    """Identifies the code that produced a cached extraction; a change triggers re-extraction."""
+    import analysis
+
+    try:
+        from analysis.taxonomy import load_taxonomy
+
+        taxonomy = load_taxonomy().version
+    except ImportError:  # taxonomy module not available in this build
+        taxonomy = "none"
+    return f"{FORMAT}|{analysis.__version__}|{taxonomy}"
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, frozenset | set):
+        return sorted(_plain(v) for v in value)
+    return value
+
+
+def _build(cls: type[T], data: dict[str, Any]) -> T:
+    """Rebuild dataclass `cls`, ignoring unknown keys and defaulting missing ones."""
+    hints = _hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name not in data or not f.init:
+            continue
+        value = data[f.name]
+        nested = _NESTED.get((cls, f.name))
+        if nested is not None and isinstance(value, list):
+            value = tuple(_build(nested, v) for v in value)
+        elif nested is not None and isinstance(value, dict):
+            value = _build(nested, value)
+        elif isinstance(value, list) and _is_tuple(hints.get(f.name)):
+            value = tuple(value)
+        kwargs[f.name] = value
+    return cls(**kwargs)
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    try:
+        return typing.get_type_hints(cls)
+    except Exception:  # noqa: BLE001 - forward references we cannot resolve: fall back to raw
+        return {}
+
+
+def _is_tuple(hint: Any) -> bool:
+    if hint is None:
+        return False
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        return True
+    if origin in (typing.Union, types.UnionType):
+        return any(_is_tuple(arg) for arg in typing.get_args(hint))
+    return False
+
+
+def dump_extraction(doc: ParsedDocument, profile: Profile) -> dict[str, Any]:
+    """The JSON-ready cache of one document's extraction (the text is left out)."""
+    document = _plain(doc)
+    document.pop("text", None)
+    return {"format": FORMAT, "document": document, "profile": _plain(profile)}
+
+
+def load_extraction(data: dict[str, Any], text: str) -> tuple[ParsedDocument, Profile]:
+    """Rebuild `(ParsedDocument, Profile)` from `dump_extraction` output and the stored text."""
+    document = dict(data["document"])
+    document["text"] = text
+    return _build(ParsedDocument, document), _build(Profile, data["profile"])
