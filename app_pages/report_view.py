@@ -1,0 +1,184 @@
+"""Renders a `MatchReport` in the app: score, components, requirements, texts, downloads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from app_pages import render, services
+from app_pages.i18n import label_of, t
+
+STATUS_ICON = {"matched": "✅", "partial": "🟡", "missing": "❌"}
+CHECK_ICON = {"pass": "✅", "warn": "⚠️", "fail": "❌"}
+
+
+def _requirement_status(report: Any) -> dict[str, str]:
+    """Map each requirement id (and label, lower-cased) to its status, for highlighting."""
+    out: dict[str, str] = {}
+    for req in report.requirements:
+        out[req.id] = req.status
+        out.setdefault(req.label.lower(), req.status)
+    return out
+
+
+def _spans(profile: Any, statuses: dict[str, str], *, is_cv: bool) -> list[render.Span]:
+    """Highlight spans for a profile's skill mentions, coloured by requirement status."""
+    spans: list[render.Span] = []
+    if profile is None:
+        return spans
+    for m in profile.mentions:
+        status = statuses.get(m.skill_id) or statuses.get(m.label.lower()) or "other"
+        if is_cv and status == "missing":
+            status = "partial"  # the CV mentions it, so it cannot be wholly missing
+        css = f"{status} soft" if m.kind == "soft" else status
+        kind = label_of("kind", m.kind)
+        title = f"{m.label} · {kind}" + (
+            f" · {label_of('status', status)}" if status != "other" else "")
+        spans.append(render.Span(m.start, m.end, css, title))
+    return spans
+
+
+def render_score(report: Any, key: tuple[str, str], delta: float | None) -> None:
+    """The headline row: gauge, score metric with band and summary, download buttons."""
+    band = render.score_band(report.score)
+    required_missing = len(report.missing_required())
+    matched = sum(1 for r in report.requirements if r.status == "matched")
+    col_gauge, col_metric, col_dl = st.columns([1.1, 1.6, 1.2], gap="medium")
+    with col_gauge:
+        st.markdown(render.gauge_svg(report.score, t("score.label")), unsafe_allow_html=True)
+    with col_metric:
+        st.metric(t("score.label"), f"{report.score:.0f} / 100",
+                  delta=None if delta is None else f"{delta:+.1f}",
+                  help=t("score.delta_help") if delta is not None else None)
+        st.markdown(render.band_badge(band, t(f"score.band.{band}")), unsafe_allow_html=True)
+        st.caption(t("score.summary", matched=matched, total=len(report.requirements),
+                     missing=required_missing))
+        st.caption(t("analyse.languages", cv=label_of("lang", report.cv_language),
+                     offer=label_of("lang", report.offer_language)))
+    with col_dl:
+        render_downloads(report, key)
+
+
+def render_downloads(report: Any, key: tuple[str, str]) -> None:
+    """HTML, DOCX and JSON download buttons for the report of (cv sha256, offer sha256)."""
+    exports = services.report_exports(key[0], key[1], report)
+    stem = Path(report.cv.source).stem if report.cv is not None else "cv"
+    stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in stem) or "cv"
+    specs = (
+        ("html", "dl.html", "text/html", "📄"),
+        ("docx", "dl.docx",
+         "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "📝"),
+        ("json", "dl.json", "application/json", "🧾"),
+    )
+    for fmt, label_key, mime, icon in specs:
+        data = exports.get(fmt)
+        if isinstance(data, bytes):
+            st.download_button(f"{icon} {t(label_key)}", data,
+                               file_name=f"cvscope-{stem}.{fmt}", mime=mime,
+                               key=f"dl_{fmt}", width="stretch")
+        else:
+            st.caption(t("dl.unavailable", message=str(data)))
+
+
+def render_components(report: Any) -> None:
+    """One labelled bar per score component (0-1)."""
+    st.subheader(t("components.title"))
+    for name, value in report.components.items():
+        value = max(0.0, min(1.0, float(value)))
+        st.progress(value, text=f"{label_of('component', name)} — {value * 100:.0f} %")
+
+
+def render_recommendations(report: Any) -> None:
+    """Numbered recommendations with their expected gain."""
+    st.subheader(t("recs.title"))
+    if not report.recommendations:
+        st.success(t("recs.none"))
+        return
+    lines = []
+    for rec in sorted(report.recommendations, key=lambda r: r.priority):
+        gain = f" *({t('recs.gain', gain=f'{rec.gain:.1f}')})*" if rec.gain > 0 else ""
+        lines.append(f"{rec.priority}. {rec.message}{gain}")
+    st.markdown("\n".join(lines))
+
+
+def render_checks(report: Any) -> None:
+    """ATS checks, then the warnings raised while reading the CV."""
+    st.subheader(t("checks.title"))
+    if not report.checks:
+        st.caption(t("checks.none"))
+    for check in report.checks:
+        st.markdown(f"{CHECK_ICON.get(check.status, '•')} **{label_of('check', check.status)}** "
+                    f"— {check.message}")
+    warnings = list(report.cv.warnings) if report.cv is not None else []
+    if warnings:
+        st.caption(t("warnings.title"))
+        for warning in warnings:
+            st.markdown(f"⚠️ {warning.message}")
+
+
+def requirement_rows(report: Any, only_missing: bool = False) -> list[dict[str, str]]:
+    """The requirement table's rows, translated for display."""
+    rows = []
+    for req in report.requirements:
+        if only_missing and req.status == "matched":
+            continue
+        rows.append({
+            t("req.col.status"): f"{STATUS_ICON.get(req.status, '')} "
+                                 f"{label_of('status', req.status)}",
+            t("req.col.label"): req.label,
+            t("req.col.kind"): label_of("kind", req.kind),
+            t("req.col.importance"): label_of("importance", req.importance),
+            t("req.col.how"): label_of("how", req.how) if req.how else "—",
+            t("req.col.evidence"): req.evidence or "—",
+            t("req.col.offer_text"): req.offer_text or "—",
+        })
+    return rows
+
+
+def render_requirements(report: Any) -> None:
+    """The requirement table (matched/partial/missing, how, evidence)."""
+    if not report.requirements:
+        st.info(t("req.empty"))
+        return
+    only_missing = st.toggle(t("req.only_missing"), key="req_only_missing")
+    rows = requirement_rows(report, only_missing)
+    st.dataframe(rows, hide_index=True, width="stretch",
+                 column_config={t("req.col.evidence"): st.column_config.TextColumn(width="large")})
+
+
+def render_texts(report: Any) -> None:
+    """CV and offer texts side by side, skills highlighted (escaped HTML)."""
+    statuses = _requirement_status(report)
+    st.caption(t("texts.legend"))
+    col_cv, col_offer = st.columns(2, gap="medium")
+    for col, doc, profile, is_cv, title in (
+        (col_cv, report.cv, report.cv_profile, True, t("texts.cv")),
+        (col_offer, report.offer, report.offer_profile, False, t("texts.offer")),
+    ):
+        with col:
+            st.markdown(f"**{title}**")
+            if doc is None:
+                st.caption(t("texts.none"))
+                continue
+            spans = _spans(profile, statuses, is_cv=is_cv)
+            st.markdown(render.highlight_html(doc.text, spans), unsafe_allow_html=True)
+
+
+def render_report(report: Any, key: tuple[str, str], delta: float | None = None) -> None:
+    """The whole analysis: headline, then tabs for overview, requirements and texts."""
+    render_score(report, key, delta)
+    overview, requirements, texts = st.tabs(
+        [t("tab.overview"), t("tab.requirements"), t("tab.texts")])
+    with overview:
+        left, right = st.columns([1, 1.3], gap="large")
+        with left:
+            render_components(report)
+        with right:
+            render_recommendations(report)
+            render_checks(report)
+    with requirements:
+        render_requirements(report)
+    with texts:
+        render_texts(report)
