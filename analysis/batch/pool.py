@@ -1,0 +1,146 @@
+"""A small process pool with a hard per-task time limit: a stuck worker is killed and replaced."""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+from analysis.batch.worker import PreparedOffer, worker_main
+
+# The worker's own timer (SIGALRM) stops pure-Python work at the limit; this grace period is for
+# native code (PDF libraries) that ignores signals: the parent then kills the process.
+KILL_GRACE = 5.0
+START_TIMEOUT = 300.0  # a worker that cannot load its pipelines in this time is broken
+
+
+class WorkerStartError(RuntimeError):
+    """A worker process could not start (pipelines or taxonomy failed to load)."""
+
+
+Task = tuple[int, str, bytes]  # (task id, file name, file bytes)
+
+
+@dataclass
+class _Slot:
+    proc: BaseProcess
+    conn: Connection
+    started: float
+    ready: bool = False
+    task: Task | None = None
+    deadline: float = float("inf")
+
+
+def pick_context() -> BaseContext:
+    """`fork` when safe (one thread: workers share the loaded pipelines), else `spawn`."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _crash(what: str, seconds: float | None) -> dict[str, Any]:
+    if what == "timeout":
+        code, message = "too_large", f"took longer than the {seconds:g} s limit per CV"
+    else:
+        code, message = "corrupt", "the reader crashed on this document"
+    return {"error": code, "error_message": message, "cacheable": False, "language": None,
+            "pages": None, "results": [], "duration_ms": None}
+
+
+def run_pool(
+    tasks: Iterable[Task],
+    offers: Sequence[PreparedOffer],
+    *,
+    jobs: int,
+    seconds: float | None,
+    context: BaseContext | None = None,
+) -> Iterator[tuple[Task, dict[str, Any]]]:
+    """Score `tasks` in `jobs` worker processes; yield (task, result) as each one finishes.
+
+    Tasks are pulled lazily (one in flight per worker), so only `jobs` documents are in memory.
+    """
+    ctx = context or pick_context()
+    hard_limit = None if not seconds else seconds + KILL_GRACE
+    source = iter(tasks)
+    exhausted = False
+    slots: list[_Slot] = []
+
+    def spawn() -> _Slot:
+        parent_conn, child_conn = ctx.Pipe()
+        proc = ctx.Process(target=worker_main, args=(child_conn, offers, seconds), daemon=True)
+        proc.start()
+        child_conn.close()
+        return _Slot(proc=proc, conn=parent_conn, started=time.monotonic())
+
+    def retire(slot: _Slot) -> None:
+        if slot.proc.is_alive():
+            slot.proc.kill()
+        slot.proc.join(5)
+        slot.conn.close()
+
+    try:
+        slots = [spawn() for _ in range(max(1, jobs))]
+        while True:
+            now = time.monotonic()
+            for slot in slots:
+                if slot.ready and slot.task is None and not exhausted:
+                    task = next(source, None)
+                    if task is None:
+                        exhausted = True
+                        break
+                    slot.task = task
+                    slot.deadline = now + hard_limit if hard_limit else float("inf")
+                    slot.conn.send(task)
+            if exhausted and all(slot.task is None for slot in slots):
+                return
+            deadlines = [s.deadline for s in slots if s.task is not None]
+            deadlines += [s.started + START_TIMEOUT for s in slots if not s.ready]
+            timeout = max(0.0, min(deadlines) - now) if deadlines else None
+            ready = wait([s.conn for s in slots] + [s.proc.sentinel for s in slots], timeout)
+            now = time.monotonic()
+            for i, slot in enumerate(slots):
+                message = None
+                if slot.conn in ready:
+                    try:
+                        message = slot.conn.recv()
+                    except (EOFError, OSError):
+                        message = None
+                if message is not None:
+                    kind = message[0]
+                    if kind == "ready":
+                        slot.ready = True
+                    elif kind == "init_error":
+                        raise WorkerStartError(f"a batch worker could not start: {message[1]}")
+                    elif kind == "done" and slot.task is not None:
+                        task, slot.task, slot.deadline = slot.task, None, float("inf")
+                        yield task, message[2]
+                    continue
+                dead = slot.proc.sentinel in ready or slot.conn in ready
+                timed_out = slot.task is not None and now >= slot.deadline
+                if not slot.ready and now >= slot.started + START_TIMEOUT:
+                    raise WorkerStartError("a batch worker did not start in time")
+                if dead or timed_out:
+                    if not slot.ready:
+                        raise WorkerStartError("a batch worker died while starting")
+                    task = slot.task
+                    retire(slot)
+                    slots[i] = spawn()
+                    if task is not None:
+                        yield task, _crash("timeout" if timed_out else "crash", seconds)
+    finally:
+        for slot in slots:
+            if slot.proc.is_alive() and slot.ready and slot.task is None:
+                try:
+                    slot.conn.send(None)
+                except OSError:
+                    pass
+        for slot in slots:
+            slot.proc.join(0.5)
+            retire(slot)
