@@ -1,0 +1,103 @@
+"""Rank the whole talent pool against a new offer, from the cached extractions (no re-parsing)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import defer
+
+from analysis.errors import InvalidArgumentError
+from analysis.parsing.document import ParsedDocument
+from analysis.pool.advice import advise
+from analysis.storage import Store
+from analysis.storage.codec import extraction_version
+from analysis.storage.documents import Extracted, extract, from_cache
+from analysis.storage.models import PoolCandidate
+
+
+@dataclass(frozen=True)
+class PoolMatch:
+    """One pool candidate scored against the new offer, with re-contact advice."""
+
+    id: int
+    name: str
+    score: float
+    previous_reason: str
+    previous_stage: str
+    days_since: int
+    channel: str
+    talking_points: tuple[str, ...]
+    what_changed: tuple[str, ...]
+    matched_skills: tuple[str, ...]
+    missing_required: tuple[str, ...]
+    flags: tuple[str, ...]
+    role_level: str | None = None
+    position: str | None = None
+
+    @property
+    def do_not_contact(self) -> bool:
+        """Whether the person asked not to be contacted."""
+        return "do_not_contact" in self.flags
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form (`pool match --json`, INTERFACES.md fields first)."""
+        return {"id": self.id, "name": self.name, "score": round(self.score, 1),
+                "previous_reason": self.previous_reason, "previous_stage": self.previous_stage,
+                "days_since": self.days_since, "channel": self.channel,
+                "talking_points": list(self.talking_points),
+                "what_changed": list(self.what_changed),
+                "matched_skills": list(self.matched_skills),
+                "missing_required": list(self.missing_required),
+                "flags": list(self.flags), "do_not_contact": self.do_not_contact,
+                "role_level": self.role_level, "position": self.position}
+
+
+def match_pool(store: Store, offer: str | Path | bytes | ParsedDocument | Extracted, *,
+               top: int | None = None, lang: str | None = None, today: date | None = None,
+               include_do_not_contact: bool = True) -> list[PoolMatch]:
+    """Score every pool candidate against `offer`, best first; flags are kept on each row."""
+    from analysis.matching import match_profiles
+
+    if top is not None and top < 1:
+        raise InvalidArgumentError("--top must be at least 1")
+    new = offer if isinstance(offer, Extracted) else extract(offer, "offer")
+    lang = lang or new.doc.language or "en"
+    today = today or date.today()
+    results: list[PoolMatch] = []
+    with store.session() as session:
+        rows = session.scalars(select(PoolCandidate).options(defer(PoolCandidate.cv_content)))
+        for row in rows:
+            if row.do_not_contact and not include_do_not_contact:
+                continue
+            cv = _cached_cv(row)
+            report = match_profiles(cv.doc, cv.profile, new.doc, new.profile)
+            days = max(0, (today - row.rejected_on).days)
+            advice = advise(report, stage=row.stage, reason=row.reason,
+                            role_level=row.role_level, used_channel=row.contact_channel,
+                            days_since=days, position=row.position, old_gaps=row.old_gaps or (),
+                            cv_skill_ids=frozenset(cv.profile.skill_ids()),
+                            do_not_contact=bool(row.do_not_contact),
+                            reacted_badly=bool(row.reacted_badly), lang=lang)
+            results.append(PoolMatch(
+                row.id, row.name, float(report.score), row.reason, row.stage, days,
+                advice.channel, advice.talking_points, advice.what_changed,
+                advice.matched_skills, advice.missing_required, advice.flags,
+                row.role_level, row.position))
+    results.sort(key=lambda m: (-m.score, m.id))
+    return results[:top] if top else results
+
+
+def _cached_cv(row: PoolCandidate) -> Extracted:
+    """The candidate's cached extraction; rows from an older schema or code are re-read once."""
+    content = row.cv_content if row.extraction_version != extraction_version() else None
+    cv, fresh = from_cache(row.extraction, row.extraction_version, row.cv_text, content,
+                           row.cv_filename, "cv")
+    if fresh:
+        row.extraction = cv.cache()
+        row.extraction_version = extraction_version()
+        row.cv_text = cv.doc.text
+    return cv
