@@ -1,0 +1,145 @@
+"""Follow-ups due: relaunch and re-contact dates from the schedule, marked done when sent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from analysis.errors import NotFoundError
+from analysis.storage import Store
+from analysis.storage.models import Application, Candidate, Followup, utcnow
+
+# Used only when `analysis.followup.schedule` is not available: one relaunch ten days after
+# applying without an answer, a thank-you asking for feedback the day after a rejection, and a
+# re-contact three months later.
+RELAUNCH_AFTER = timedelta(days=10)
+THANKS_AFTER = timedelta(days=1)
+RECONTACT_AFTER = timedelta(days=90)
+FINAL_STAGES = ("offer", "hired", "withdrawn")
+
+
+@dataclass(frozen=True)
+class FollowupItem:
+    """One follow-up of the to-do list."""
+
+    id: int
+    application_id: int
+    candidate_id: int
+    candidate: str
+    company: str
+    position: str
+    kind: str
+    due_on: date
+    channel: str
+    subject: str | None
+    body: str | None
+    done: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"id": self.id, "application_id": self.application_id,
+                "candidate_id": self.candidate_id, "candidate": self.candidate,
+                "company": self.company, "position": self.position, "kind": self.kind,
+                "due_on": self.due_on.isoformat(), "channel": self.channel,
+                "subject": self.subject, "body": self.body, "done": self.done}
+
+
+def plan(app: Application) -> list[tuple[str, date]]:
+    """The follow-ups an application calls for, as (kind, due date)."""
+    try:
+        from analysis.followup import schedule
+    except ImportError:
+        schedule = None
+    if schedule is not None:
+        try:
+            return [(item.kind, item.due_on) for item in _from_schedule(schedule, app)]
+        except (TypeError, AttributeError):
+            pass  # an older/newer schedule API: fall back to the documented defaults
+    if app.stage in FINAL_STAGES:
+        return []
+    if app.stage == "no_response" or (app.stage == "applied" and app.answered_on is None):
+        steps = [("relaunch", app.applied_on + RELAUNCH_AFTER)]
+        if app.stage == "no_response":
+            steps.append(("recontact", app.applied_on + RECONTACT_AFTER))
+        return steps
+    if app.stage.startswith("rejected"):
+        answered = app.answered_on or app.applied_on
+        return [("thank_and_feedback", answered + THANKS_AFTER),
+                ("recontact", answered + RECONTACT_AFTER)]
+    return []
+
+
+@dataclass(frozen=True)
+class _Step:
+    kind: str
+    due_on: date
+
+
+def _from_schedule(schedule: Any, app: Application) -> list[_Step]:
+    """Adapt `analysis.followup.schedule` output (objects or dicts with kind + date)."""
+    items = schedule(stage=app.stage, applied_on=app.applied_on, answered_on=app.answered_on)
+    steps = []
+    for item in items:
+        get = item.get if isinstance(item, dict) else (lambda k, i=item: getattr(i, k, None))
+        due = get("due_on") or get("send_after") or get("date")
+        if isinstance(due, str):
+            due = date.fromisoformat(due)
+        steps.append(_Step(str(get("kind")), due))
+    return steps
+
+
+def _draft(kind: str, lang: str, app: Application) -> tuple[str | None, str | None, str]:
+    try:
+        from analysis.followup import draft
+
+        message = draft(kind, lang, name=app.candidate.name, company=app.company,
+                        position=app.position, stage=app.stage)
+        return message.subject, message.body, message.channel or "email"
+    except (ImportError, TypeError, ValueError, KeyError):
+        return None, None, "email"
+
+
+def reschedule(session: Any, app: Application, lang: str = "fr") -> None:
+    """Replace an application's pending follow-ups by its current plan (done ones are kept)."""
+    done = {f.kind for f in app.followups if f.done_at is not None}
+    for pending in [f for f in app.followups if f.done_at is None]:
+        session.delete(pending)
+    session.flush()
+    for kind, due in plan(app):
+        if kind in done:
+            continue
+        subject, body, channel = _draft(kind, lang, app)
+        session.add(Followup(application_id=app.id, kind=kind, due_on=due, channel=channel,
+                             subject=subject, body=body, created_at=utcnow()))
+    session.flush()
+    session.expire(app, ["followups"])
+
+
+def followups(store: Store, *, candidate_id: int | None = None, until: date | None = None,
+              include_done: bool = False) -> list[FollowupItem]:
+    """The to-do list: follow-ups due on or before `until` (default: all), soonest first."""
+    query = (select(Followup, Application, Candidate).join(Application)
+             .join(Candidate, Application.candidate_id == Candidate.id)
+             .order_by(Followup.due_on, Followup.id))
+    if candidate_id is not None:
+        query = query.where(Application.candidate_id == candidate_id)
+    if until is not None:
+        query = query.where(Followup.due_on <= until)
+    if not include_done:
+        query = query.where(Followup.done_at.is_(None))
+    with store.session() as session:
+        return [FollowupItem(f.id, a.id, c.id, c.name, a.company, a.position, f.kind, f.due_on,
+                             f.channel, f.subject, f.body, f.done_at is not None)
+                for f, a, c in session.execute(query)]
+
+
+def mark_done(store: Store, followup_id: int, done: bool = True) -> None:
+    """Mark a follow-up as sent (or not)."""
+    with store.session() as session:
+        row = session.get(Followup, followup_id)
+        if row is None:
+            raise NotFoundError(f"no follow-up with id {followup_id}")
+        row.done_at = utcnow() if done else None
