@@ -82,6 +82,10 @@ class MatchReport:
     offer: ParsedDocument | None = field(default=None, compare=False, repr=False)
     cv_profile: Profile | None = field(default=None, compare=False, repr=False)
     offer_profile: Profile | None = field(default=None, compare=False, repr=False)
+    weights: Mapping[str, float] = field(default_factory=dict)  # effective, sum to 1
+    caps: tuple[str, ...] = ()  # first-sort caps applied: "experience" | "education"
+    scoring_version: str = ""
+    keyword_cosine: float = 0.0  # raw TF-IDF cosine behind the `keywords` component
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form, as in INTERFACES.md."""
@@ -93,6 +97,9 @@ class MatchReport:
             "requirements": [r.to_dict() for r in self.requirements],
             "checks": [c.to_dict() for c in self.checks],
             "recommendations": [r.to_dict() for r in self.recommendations],
+            "weights": {k: round(v, 4) for k, v in self.weights.items()},
+            "caps": list(self.caps),
+            "scoring_version": self.scoring_version,
         }
 
     def missing_required(self) -> list[RequirementResult]:

@@ -1,0 +1,102 @@
+"""Keyword similarity: TF-IDF cosine over lemmas, idf fitted once on a background corpus.
+
+The model (`models/keywords-v1/`) is stored as JSON (vocabulary, idf, calibration), so it loads
+with any scikit-learn version; `scripts/build_keywords.py` rebuilds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from threading import Lock
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "keywords-v1"
+_TOKEN_CACHE_SIZE = 2048
+
+
+def _identity(tokens: Sequence[str]) -> Sequence[str]:
+    return tokens
+
+
+def clean_tokens(tokens: Iterable[str]) -> list[str]:
+    """Drop tokens that carry no topic (single characters, bare numbers)."""
+    return [t for t in tokens if len(t) > 1 and not t.replace(".", "").replace(",", "").isdigit()]
+
+
+@dataclass(frozen=True)
+class KeywordModel:
+    """A fitted TF-IDF weighting over lemma tokens, with the cosine that maps to full credit."""
+
+    version: str
+    vectorizer: TfidfVectorizer
+    reference_cosine: float
+
+    def cosine(self, a: Sequence[str], b: Sequence[str]) -> float:
+        """Cosine similarity of two token lists under the background idf."""
+        if not a or not b:
+            return 0.0
+        matrix = self.vectorizer.transform([list(a), list(b)])
+        return float((matrix[0] @ matrix[1].T).toarray()[0, 0])
+
+    def similarity(self, a: Sequence[str], b: Sequence[str]) -> float:
+        """Cosine rescaled to 0..1: the reference cosine of same-trade pairs gives full credit."""
+        return min(1.0, self.cosine(a, b) / self.reference_cosine)
+
+
+def make_vectorizer(vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
+    """The TF-IDF settings shared by the build script and run time."""
+    return TfidfVectorizer(analyzer=_identity, sublinear_tf=True, vocabulary=vocabulary,
+                           dtype=np.float64)
+
+
+@lru_cache(maxsize=2)
+def load_keyword_model(path: str | None = None) -> KeywordModel:
+    """Load the committed keyword model (cached; the JSON is version-independent)."""
+    folder = Path(path) if path else MODEL_DIR
+    data = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+    vectorizer = make_vectorizer({t: i for i, t in enumerate(data["vocabulary"])})
+    vectorizer.idf_ = np.asarray(data["idf"], dtype=np.float64)
+    return KeywordModel(version=data["version"], vectorizer=vectorizer,
+                        reference_cosine=float(data["reference_cosine"]))
+
+
+class _TokenCache:
+    """A small LRU of lemma tokens by (text hash, language): each text is lemmatised once."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple[str, str], tuple[str, ...]] = OrderedDict()
+        self.lock = Lock()
+
+    def get(self, text: str, lang: str) -> tuple[str, ...]:
+        key = (hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest(), lang)
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        from analysis.extraction import lemmatize  # spaCy work happens in extraction only
+
+        tokens = tuple(clean_tokens(lemmatize(text, lang)))
+        with self.lock:
+            self.items[key] = tokens
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return tokens
+
+
+_CACHE = _TokenCache(_TOKEN_CACHE_SIZE)
+
+
+def keyword_tokens(text: str, lang: str) -> tuple[str, ...]:
+    """Lemma tokens of a text for keyword similarity (cached by content)."""
+    if not text.strip():
+        return ()
+    return _CACHE.get(text, lang)

@@ -1,0 +1,117 @@
+"""The documented combination of components into the 0-100 match score, with first-sort caps."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from analysis.matching.types import RequirementResult
+
+COMPONENTS = ("hard_skills", "preferred_skills", "soft_skills", "title", "experience",
+              "education", "languages", "keywords")
+# Share of the score for each group; hard skills (required + preferred) share one pool.
+BASE_WEIGHTS: Mapping[str, float] = {
+    "skills_pool": 0.45, "soft_skills": 0.07, "title": 0.12, "experience": 0.12,
+    "education": 0.06, "languages": 0.05, "keywords": 0.13,
+}
+# Within the pool each required skill weighs 1 and each preferred one 0.4, so a missing
+# required skill always costs 2.5 times a missing preferred one, whatever their numbers.
+PREFERRED_SKILL_WEIGHT = 0.4
+CROSS_LANGUAGE_KEYWORDS = 0.5  # lexical overlap means little between a FR CV and an EN offer
+# Caps: a recruiter's first sort rejects CVs far below the asked years or level.
+EXPERIENCE_CAP, EXPERIENCE_CAP_RATIO, EXPERIENCE_CAP_MIN_GAP = 50.0, 0.5, 2.0
+EDUCATION_CAP, EDUCATION_CAP_GAP = 60.0, 3
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    """Components (0..1), effective weights (0 = not applicable), caps applied and the score."""
+
+    score: float
+    components: Mapping[str, float]
+    weights: Mapping[str, float]
+    caps: tuple[str, ...]
+
+
+def _mean_credit(rows: Sequence[RequirementResult]) -> float | None:
+    return sum(r.credit for r in rows) / len(rows) if rows else None
+
+
+def compute_components(rows: Sequence[RequirementResult],
+                       keywords: float) -> dict[str, float | None]:
+    """Each component as a 0..1 value, or None when the offer asks nothing of that kind."""
+    hard = [r for r in rows if r.kind == "hard"]
+    return {
+        "hard_skills": _mean_credit([r for r in hard if r.importance == "required"]),
+        "preferred_skills": _mean_credit([r for r in hard if r.importance == "preferred"]),
+        "soft_skills": _mean_credit([r for r in rows if r.kind == "soft"]),
+        "title": _mean_credit([r for r in rows if r.kind == "title"]),
+        "experience": _mean_credit([r for r in rows if r.kind == "experience"]),
+        "education": _mean_credit([r for r in rows if r.kind == "education"]),
+        "languages": _mean_credit([r for r in rows if r.kind == "language"]),
+        "keywords": keywords,
+    }
+
+
+def effective_weights(rows: Sequence[RequirementResult],
+                      components: Mapping[str, float | None],
+                      cross_language: bool) -> dict[str, float]:
+    """Weights of the applicable components, summing to 1."""
+    n_req = sum(1 for r in rows if r.kind == "hard" and r.importance == "required")
+    n_pref = sum(1 for r in rows if r.kind == "hard" and r.importance == "preferred")
+    pool = n_req + PREFERRED_SKILL_WEIGHT * n_pref
+    raw = {
+        "hard_skills": BASE_WEIGHTS["skills_pool"] * n_req / pool if pool else 0.0,
+        "preferred_skills": (BASE_WEIGHTS["skills_pool"] * PREFERRED_SKILL_WEIGHT * n_pref / pool
+                             if pool else 0.0),
+    }
+    for name in COMPONENTS[2:]:
+        raw[name] = BASE_WEIGHTS[name] if components[name] is not None else 0.0
+    if cross_language:
+        raw["keywords"] *= CROSS_LANGUAGE_KEYWORDS
+    total = sum(raw.values())
+    return {k: (v / total if total else 0.0) for k, v in raw.items()}
+
+
+def _caps(rows: Sequence[RequirementResult], cv_years: float | None,
+          offer_years: float | None, cv_level: int | None,
+          offer_level: int | None) -> list[tuple[str, float]]:
+    caps = []
+    if (offer_years and cv_years is not None and cv_years < EXPERIENCE_CAP_RATIO * offer_years
+            and offer_years - cv_years >= EXPERIENCE_CAP_MIN_GAP):
+        caps.append(("experience", EXPERIENCE_CAP))
+    if (offer_level is not None and cv_level is not None
+            and offer_level - cv_level >= EDUCATION_CAP_GAP):
+        caps.append(("education", EDUCATION_CAP))
+    return caps
+
+
+def combine(rows: Sequence[RequirementResult], keywords: float, *, cross_language: bool,
+            cv_years: float | None = None, offer_years: float | None = None,
+            cv_level: int | None = None, offer_level: int | None = None) -> ScoreResult:
+    """Weighted sum of the applicable components, x100, then the first-sort caps."""
+    components = compute_components(rows, keywords)
+    weights = effective_weights(rows, components, cross_language)
+    score = 100.0 * sum(weights[k] * (components[k] or 0.0) for k in COMPONENTS)
+    caps = _caps(rows, cv_years, offer_years, cv_level, offer_level)
+    for _, cap in caps:
+        score = min(score, cap)
+    shown = {k: (1.0 if v is None else max(0.0, min(1.0, v))) for k, v in components.items()}
+    return ScoreResult(score=round(score, 1), components=shown, weights=weights,
+                       caps=tuple(name for name, _ in caps))
+
+
+def gain_if_met(row: RequirementResult, weights: Mapping[str, float],
+                rows: Sequence[RequirementResult]) -> float:
+    """Score points this requirement would add if fully met (before caps)."""
+    component = _component_of(row)
+    same = [r for r in rows if _component_of(r) == component]
+    if not same:
+        return 0.0
+    return 100.0 * weights.get(component, 0.0) * (1.0 - row.credit) / len(same)
+
+
+def _component_of(row: RequirementResult) -> str:
+    if row.kind == "hard":
+        return "hard_skills" if row.importance == "required" else "preferred_skills"
+    return {"soft": "soft_skills", "language": "languages"}.get(row.kind, row.kind)

@@ -1,0 +1,92 @@
+"""Small text helpers for matching: accent-free keys, sentence around an offset, title tokens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý0-9•\-])|\n")
+_BULLET_PREFIX = re.compile(r"^[\s•●▪◦‣➢➤►■□\-–—*·>]+")
+MAX_EVIDENCE = 280
+
+# Title words that mean the same across French and English (accent-free keys).
+_TITLE_SYNONYMS: dict[str, str] = {
+    "developpeur": "developer", "developpeuse": "developer", "dev": "developer",
+    "ingenieur": "engineer", "ingenieure": "engineer", "donnees": "data", "donnee": "data",
+    "analyste": "analyst", "chef": "manager", "responsable": "manager", "gestionnaire": "manager",
+    "directeur": "director", "directrice": "director", "architecte": "architect",
+    "consultante": "consultant", "scientifique": "scientist", "chercheur": "researcher",
+    "chercheuse": "researcher", "technicien": "technician", "technicienne": "technician",
+    "commercial": "sales", "commerciale": "sales", "vendeur": "sales", "comptable": "accountant",
+    "infirmier": "nurse", "infirmiere": "nurse", "stagiaire": "intern", "stage": "intern",
+    "alternant": "apprentice", "alternance": "apprentice", "apprenti": "apprentice",
+    "logiciel": "software", "logiciels": "software", "projet": "project", "produit": "product",
+    "principal": "lead", "senior": "senior", "junior": "junior", "confirme": "senior",
+    "experimente": "senior", "debutant": "junior", "intelligence": "ai", "artificielle": "ai",
+    "ia": "ai", "apprentissage": "learning", "automatique": "machine", "ml": "machine",
+    "analytics": "analyst", "analysis": "analyst", "analyse": "analyst", "engineering": "engineer",
+    "science": "scientist", "scientists": "scientist", "engineers": "engineer",
+    "developers": "developer", "developpement": "developer", "development": "developer",
+    "gestion": "manager", "management": "manager", "marketing": "marketing",
+}
+_TITLE_STOP = frozenset(
+    "h f m w x hf fh de du des la le les l d et en a au aux pour the of and in for to with "
+    "un une cdi cdd h/f f/h freelance poste job offre offer".split()
+)
+_SENIORITY = frozenset({"senior", "junior", "lead", "intern", "apprentice"})
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents and collapse spaces: a matching key for surfaces."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.split())
+
+
+def words(text: str) -> list[str]:
+    """Accent-free lowercase word tokens (keeps c++, c#, node.js)."""
+    return _WORD.findall(fold(text))
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence or bullet line of `text` around [start, end), trimmed for display."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    left = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        left = match.end()
+    right_match = _SENTENCE_END.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    sentence = _BULLET_PREFIX.sub("", " ".join(text[left:right].split()))
+    if len(sentence) > MAX_EVIDENCE:
+        # keep a window centred on the mention
+        rel = max(0, start - left - MAX_EVIDENCE // 2)
+        sentence = "…" + sentence[rel : rel + MAX_EVIDENCE].strip() + "…"
+    return sentence
+
+
+@lru_cache(maxsize=4096)
+def title_tokens(title: str) -> frozenset[str]:
+    """Content tokens of a job title, mapped to a shared FR/EN vocabulary."""
+    out = set()
+    for token in words(title.replace("/", " ")):
+        token = token.strip(".")
+        if token in _TITLE_STOP or len(token) < 2 and token not in {"c", "r"}:
+            continue
+        if token.endswith("s") and token[:-1] in _TITLE_SYNONYMS.values():
+            token = token[:-1]
+        out.add(_TITLE_SYNONYMS.get(token, token))
+    return frozenset(out)
+
+
+def title_similarity(offer_title: str, cv_title: str) -> float:
+    """Share of the offer title's content tokens found in the CV title (seniority weighs less)."""
+    wanted = title_tokens(offer_title)
+    if not wanted:
+        return 0.0
+    have = title_tokens(cv_title)
+    weights = {t: (0.3 if t in _SENIORITY else 1.0) for t in wanted}
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in have) / total

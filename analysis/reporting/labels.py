@@ -1,0 +1,80 @@
+"""Report wording in French and English, chosen from the CV's language."""
+
+from __future__ import annotations
+
+from analysis.matching.types import MatchReport
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "CVScope match report", "score": "Match score", "components": "Components",
+        "component": "Component", "value": "Value", "weight": "Weight",
+        "requirements": "Requirements", "requirement": "Requirement", "kind": "Kind",
+        "importance": "Importance", "status": "Status", "how": "How", "evidence": "CV evidence",
+        "checks": "CV checks", "check": "Check", "message": "Message",
+        "recommendations": "Recommendations", "none": "None.", "cv": "CV", "offer": "Offer",
+        "languages": "Languages", "caps": "Score capped because of", "gain": "Gain",
+        "scoring": "Scoring version",
+        "hard_skills": "Required hard skills", "preferred_skills": "Preferred hard skills",
+        "soft_skills": "Soft skills", "title_c": "Job title", "experience": "Experience",
+        "education": "Education", "languages_c": "Languages", "keywords": "Keyword similarity",
+        "required": "required", "preferred": "preferred", "matched": "matched",
+        "partial": "partial", "missing": "missing", "pass": "pass", "warn": "warning",
+        "fail": "fail", "hard": "hard skill", "soft": "soft skill", "title_k": "title",
+        "experience_k": "experience", "education_k": "education", "language": "language",
+        "exact": "exact", "synonym": "synonym", "translation": "translation",
+        "related": "related", "privacy": "Generated on your machine by CVScope; nothing was sent.",
+    },
+    "fr": {
+        "title": "Rapport de correspondance CVScope", "score": "Score",
+        "components": "Composantes", "component": "Composante", "value": "Valeur",
+        "weight": "Poids", "requirements": "Exigences de l'offre", "requirement": "Exigence",
+        "kind": "Type", "importance": "Importance", "status": "Statut", "how": "Comment",
+        "evidence": "Preuve dans le CV", "checks": "Vérifications du CV",
+        "check": "Vérification", "message": "Message", "recommendations": "Recommandations",
+        "none": "Aucune.", "cv": "CV", "offer": "Offre", "languages": "Langues",
+        "caps": "Score plafonné en raison de", "gain": "Gain", "scoring": "Version du calcul",
+        "hard_skills": "Compétences techniques requises",
+        "preferred_skills": "Compétences techniques souhaitées",
+        "soft_skills": "Savoir-être", "title_c": "Intitulé du poste", "experience": "Expérience",
+        "education": "Formation", "languages_c": "Langues", "keywords": "Similarité des mots-clés",
+        "required": "requis", "preferred": "souhaité", "matched": "trouvé",
+        "partial": "partiel", "missing": "manquant", "pass": "ok", "warn": "à surveiller",
+        "fail": "échec", "hard": "compétence technique", "soft": "savoir-être",
+        "title_k": "intitulé", "experience_k": "expérience", "education_k": "formation",
+        "language": "langue", "exact": "exact", "synonym": "synonyme",
+        "translation": "traduction", "related": "voisine",
+        "privacy": "Généré sur votre machine par CVScope ; rien n'a été envoyé.",
+    },
+}
+_COMPONENT_KEYS = {"title": "title_c", "languages": "languages_c"}
+_KIND_KEYS = {"title": "title_k", "experience": "experience_k", "education": "education_k"}
+
+
+def report_lang(report: MatchReport) -> str:
+    """The report's language: the CV's, else the offer's, else English."""
+    for lang in (report.cv_language, report.offer_language):
+        if lang in LABELS:
+            return lang
+    return "en"
+
+
+def label(lang: str, key: str | None) -> str:
+    """A label in `lang`; unknown keys are returned as they are."""
+    if key is None:
+        return "—"
+    return LABELS.get(lang, LABELS["en"]).get(key, key)
+
+
+def component_label(lang: str, name: str) -> str:
+    """Display name of a score component."""
+    return label(lang, _COMPONENT_KEYS.get(name, name))
+
+
+def kind_label(lang: str, kind: str) -> str:
+    """Display name of a requirement kind."""
+    return label(lang, _KIND_KEYS.get(kind, kind))
+
+
+def percent(value: float) -> str:
+    """0..1 as a whole percentage."""
+    return f"{round(100 * value)} %"
