@@ -16,24 +16,28 @@ st.set_page_config(page_title="CVScope", page_icon="📄", layout="wide",
 init_lang()
 inject_css()
 
+st.logo(str(PAGES_DIR / "assets" / "logo.svg"), size="large")
 with st.sidebar:
-    st.markdown("### 📄 CVScope")
     st.radio(t("app.language"), LANGS, format_func=LANG_NAMES.__getitem__, key="lang",
              horizontal=True)
     st.caption(t("app.privacy"))
 
+
+def page(name: str, icon: str, **options: object) -> st.Page:
+    """A navigation page for `app_pages/<name>.py`, titled in the interface language."""
+    return st.Page(str(PAGES_DIR / f"{name}.py"), title=t(f"nav.{name}"), icon=icon,
+                   url_path=name.replace("_", "-"), **options)
+
+
 candidate = [
-    st.Page(str(PAGES_DIR / "analyse.py"), title=t("nav.analyse"), icon="🔎",
-            url_path="analyse", default=True),
-    st.Page(str(PAGES_DIR / "diagnose.py"), title=t("nav.diagnose"), icon="🩺",
-            url_path="diagnose"),
-    st.Page(str(PAGES_DIR / "reply.py"), title=t("nav.reply"), icon="✉️", url_path="reply"),
+    page("analyse", ":material/query_stats:", default=True),
+    page("diagnose", ":material/troubleshoot:"),
+    page("reply", ":material/forward_to_inbox:"),
 ]
-pro = [st.Page(str(PAGES_DIR / "batch.py"), title=t("nav.batch"), icon="📚", url_path="batch")]
+pro = [page("batch", ":material/view_list:")]
 # The coaching and talent-pool pages belong to the storage work; list them once they exist.
-for name, icon in (("coaching", "🧭"), ("talent_pool", "🗂️")):
+for name, icon in (("coaching", ":material/school:"), ("talent_pool", ":material/groups:")):
     if (PAGES_DIR / f"{name}.py").exists():
-        pro.append(st.Page(str(PAGES_DIR / f"{name}.py"), title=t(f"nav.{name}"), icon=icon,
-                           url_path=name.replace("_", "-")))
+        pro.append(page(name, icon))
 
 st.navigation({t("nav.section.candidate"): candidate, t("nav.section.pro"): pro}).run()

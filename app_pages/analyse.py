@@ -15,9 +15,14 @@ SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 EXAMPLE = ("cv_fr_data_analyst.pdf", "offer_fr_data_analyst.pdf")
 
 
-def _show_error(outcome: services.Outcome, name: str) -> None:
-    """A friendly message for a file that cannot be read, with the reader's explanation."""
-    st.error(t("error.file", name=name, message=label_of("error.code", outcome.code)), icon="🚫")
+ERROR_ICON = ":material/error:"
+
+
+def _show_error(outcome: services.Outcome, name: str | None) -> None:
+    """A friendly message for input that cannot be read, with the reader's explanation."""
+    reason = label_of("error.code", outcome.code)
+    text = t("error.file", name=name, message=reason) if name else t("error.text", message=reason)
+    st.error(text, icon=ERROR_ICON)
     if outcome.message:
         st.caption(outcome.message)
 
@@ -37,9 +42,7 @@ def _read_text(text: str) -> tuple[Any, str] | None:
     sha = services.digest(text)
     outcome = services.parse_pasted(sha, text)
     if not outcome.ok:
-        st.error(t("error.text", message=label_of("error.code", outcome.code)), icon="🚫")
-        if outcome.message:
-            st.caption(outcome.message)
+        _show_error(outcome, None)
         return None
     return outcome.value, sha
 
@@ -89,7 +92,8 @@ with col_offer:
 
 if not cv_upload and not offer_upload and not offer_text.strip():
     example = _example_inputs()
-    if example is not None and st.button(f"✨ {t('analyse.example')}", key="example_button"):
+    if example is not None and st.button(t("analyse.example"), key="example_button",
+                                          icon=":material/auto_awesome:"):
         st.session_state["use_example"] = True
     if st.session_state.get("use_example") and example is not None:
         (cv_name, cv_bytes), (ex_offer_name, offer_bytes) = example
@@ -113,15 +117,15 @@ if cv_read and offer_read:
         }
         render_report(outcome.value, (cv_sha, offer_sha), delta)
     else:
-        st.error(t("error.text", message=outcome.message or outcome.code), icon="🚫")
+        _show_error(outcome, None)
 elif st.session_state.get("analysis") and not (cv_upload or offer_upload or offer_text.strip()):
     previous = st.session_state["analysis"]
     info_col, clear_col = st.columns([5, 1])
     info_col.info(t("analyse.previous", cv=previous["cv_name"], offer=previous["offer_name"]),
-                  icon="🕘")
+                  icon=":material/history:")
     if clear_col.button(t("analyse.clear"), key="clear_analysis"):
         del st.session_state["analysis"]
         st.rerun()
     render_report(previous["report"], previous["key"], previous.get("delta"))
 else:
-    st.info(t("analyse.waiting"), icon="📥")
+    st.info(t("analyse.waiting"), icon=":material/upload_file:")

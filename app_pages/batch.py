@@ -11,7 +11,8 @@ from app_pages.i18n import t, tr
 CV_TYPES = ["pdf", "docx", "txt", "zip"]
 
 
-def _uploads(files: list[Any] | None) -> list[tuple[str, bytes]]:
+def _uploads(files: list[Any] | None) -> list[tuple[str, bytes | str]]:
+    """(name, bytes) of each uploaded file."""
     return [(f.name, f.getvalue()) for f in files or []]
 
 
@@ -57,7 +58,7 @@ with col_offers:
 cvs = _uploads(cv_files)
 offers = _uploads(offer_files)
 if offer_text.strip():
-    offers.append((tr("offre collée.txt", "pasted offer.txt"), offer_text.encode("utf-8")))
+    offers.append((tr("offre collée", "pasted offer"), offer_text))
 
 ready = bool(cvs and offers)
 if st.button(tr("Noter et classer", "Score and rank"), type="primary", disabled=not ready,
@@ -77,10 +78,10 @@ if st.button(tr("Noter et classer", "Score and rank"), type="primary", disabled=
         bar.progress(1.0, text=tr("Terminé", "Done"))
     except DocumentError as exc:
         bar.empty()
-        st.error(exc.message, icon="🚫")
+        st.error(exc.message, icon=":material/error:")
 elif not ready:
     st.info(tr("Ajoutez au moins un CV et une offre.", "Add at least one CV and one offer."),
-            icon="📥")
+            icon=":material/upload_file:")
 
 rows = st.session_state.get("batch_rows")
 if rows:

@@ -133,7 +133,7 @@ with st.form("diagnose_form", border=True):
 if submitted:
     if answered < applied:
         st.error(tr("La date de réponse précède la date de candidature.",
-                    "The answer date is before the application date."), icon="🚫")
+                    "The answer date is before the application date."), icon=":material/error:")
     else:
         from analysis.diagnosis import diagnose
         from analysis.errors import DocumentError
@@ -146,7 +146,7 @@ if submitted:
             st.session_state["diagnosis"] = {"result": result.to_dict(), "stage": stage,
                                              "lang": current_lang()}
         except DocumentError as exc:
-            st.error(exc.message, icon="🚫")
+            st.error(exc.message, icon=":material/error:")
 
 saved = st.session_state.get("diagnosis")
 if saved:

@@ -101,7 +101,7 @@ try:
     messages = {kind: draft(kind, msg_lang, **fields) for kind in KINDS}
     plan = schedule(msg_lang, **fields)
 except DocumentError as exc:
-    st.error(exc.message, icon="🚫")
+    st.error(exc.message, icon=":material/error:")
     st.stop()
 
 tabs = st.tabs([tr(*label) for label in KINDS.values()])

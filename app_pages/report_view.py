@@ -67,15 +67,16 @@ def render_downloads(report: Any, key: tuple[str, str]) -> None:
     stem = Path(report.cv.source).stem if report.cv is not None else "cv"
     stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in stem) or "cv"
     specs = (
-        ("html", "dl.html", "text/html", "📄"),
+        ("html", "dl.html", "text/html", ":material/description:"),
         ("docx", "dl.docx",
-         "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "📝"),
-        ("json", "dl.json", "application/json", "🧾"),
+         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         ":material/article:"),
+        ("json", "dl.json", "application/json", ":material/data_object:"),
     )
     for fmt, label_key, mime, icon in specs:
         data = exports.get(fmt)
         if isinstance(data, bytes):
-            st.download_button(f"{icon} {t(label_key)}", data,
+            st.download_button(t(label_key), data, icon=icon,
                                file_name=f"cvscope-{stem}.{fmt}", mime=mime,
                                key=f"dl_{fmt}", width="stretch")
         else:

@@ -1,0 +1,218 @@
+"""The Streamlit app through `streamlit.testing.v1.AppTest`: every page, real files, real models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app_pages import services
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+SAMPLES = ROOT / "sample_data"
+CV_NAME = "cv_en_backend_developer.pdf"
+OFFER_NAME = "offer_en_backend_developer.txt"
+PAGES = ["app_pages/analyse.py", "app_pages/diagnose.py", "app_pages/reply.py",
+         "app_pages/batch.py"]
+
+
+def new_app(locale: str = "en-US") -> AppTest:
+    """A fresh app session whose browser announces `locale`."""
+    at = AppTest.from_file(APP, default_timeout=240)
+    at.context = {"locale": locale}
+    return at
+
+
+def analysed(locale: str = "en-US", offer_text: str | None = None) -> AppTest:
+    """An app session on Analyse with the sample CV uploaded and the sample offer pasted."""
+    at = new_app(locale)
+    at.run()
+    at.file_uploader(key="cv_file").upload(CV_NAME, (SAMPLES / CV_NAME).read_bytes(),
+                                           "application/pdf")
+    text = offer_text if offer_text is not None else (SAMPLES / OFFER_NAME).read_text("utf-8")
+    at.text_area(key="offer_text").input(text)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def markdown_text(at: AppTest) -> str:
+    """All markdown rendered in the run, joined."""
+    return "\n".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_exception(page: str) -> None:
+    at = new_app()
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert markdown_text(at).count("## ") >= 1
+    assert at.radio(key="lang").value == "en"
+
+
+def test_french_browser_gets_the_french_interface_and_can_switch() -> None:
+    at = new_app("fr-FR")
+    at.run()
+    assert at.session_state["lang"] == "fr"
+    assert "## Analyser un CV" in markdown_text(at)
+    at.radio(key="lang").set_value("en")
+    at.run()
+    assert at.session_state["lang"] == "en"
+    assert "## Analyse a CV" in markdown_text(at)
+
+
+def test_analyse_shows_score_requirements_and_recommendations() -> None:
+    at = analysed()
+    metric = at.metric[0]
+    assert metric.label.startswith("Match score")
+    score = float(metric.value.split("/")[0])
+    assert 0 <= score <= 100
+    table = at.dataframe[0].value
+    assert len(table) >= 3
+    assert {"Status", "Requirement", "How", "Evidence in the CV"} <= set(table.columns)
+    assert table["Status"].str.contains("Matched").any()
+    text = markdown_text(at)
+    assert "Recommendations" in [s.value for s in at.subheader]
+    assert "1. " in text  # at least one numbered recommendation
+    assert "<mark" in text  # highlighted skills
+    labels = [b.label for b in at.get("download_button")]
+    assert len(labels) == 3, labels
+
+
+def test_french_interface_labels_the_metric_score() -> None:
+    at = analysed("fr-FR")
+    assert at.metric[0].label.startswith("Score")
+    assert at.dataframe[0].value.columns[0] == "Statut"
+
+
+def test_widget_change_does_not_reparse_unchanged_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis import parsing
+
+    calls: list[str] = []
+    real = parsing.parse_document
+
+    def counting(source: object, filename: str | None = None, **kwargs: object) -> object:
+        calls.append(str(filename))
+        return real(source, filename=filename, **kwargs)
+
+    monkeypatch.setattr(parsing, "parse_document", counting)
+    services.parse_upload.clear()
+    services.match_docs.clear()
+    at = analysed()
+    assert calls == [CV_NAME]
+    first = at.metric[0].value
+    at.toggle(key="req_only_missing").set_value(True)
+    at.run()
+    at.radio(key="lang").set_value("fr")
+    at.run()
+    assert calls == [CV_NAME]
+    assert at.metric[0].value == first
+    assert not at.dataframe[0].value["Statut"].str.contains("Satisfaite").any()
+
+
+def test_bad_file_gets_a_friendly_message_not_a_traceback() -> None:
+    at = new_app()
+    at.run()
+    at.file_uploader(key="cv_file").upload("cv.pdf", b"%PDF-1.4 this is not really a pdf",
+                                           "application/pdf")
+    at.text_area(key="offer_text").input((SAMPLES / OFFER_NAME).read_text("utf-8"))
+    at.run()
+    assert not at.exception
+    assert any("cv.pdf" in e.value for e in at.error)
+    assert not at.metric
+
+
+def test_hostile_offer_text_is_escaped() -> None:
+    offer = ((SAMPLES / OFFER_NAME).read_text("utf-8")
+             + "\n<img src=x onerror=alert(1)> <script>alert('x')</script>\n")
+    at = analysed(offer_text=offer)
+    text = markdown_text(at)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert "<img src=x" not in text and "<script>alert" not in text
+
+
+def _click(at: AppTest, label: str) -> None:
+    [button] = [b for b in at.button if b.label == label]
+    button.click()
+    at.run()
+
+
+def test_diagnose_uses_the_current_analysis() -> None:
+    at = analysed()
+    at.switch_page("app_pages/diagnose.py")
+    at.run()
+    assert at.checkbox(key="diag_use_analysis").value is True
+    at.selectbox(key="diag_stage").set_value("rejected_before_interview")
+    at.text_area(key="diag_feedback").input(
+        "Thank you for applying. We have decided to move forward with candidates whose "
+        "experience more closely matches the requirements.")
+    _click(at, "Diagnose")
+    assert not at.exception, [e.value for e in at.exception]
+    result = at.session_state["diagnosis"]["result"]
+    assert result["verdict"] in {"cv_screening", "later_stage", "uncertain"}
+    assert abs(sum(result["probabilities"].values()) - 1) < 1e-6
+    assert 'class="cvs-verdict' in markdown_text(at)
+    assert len(at.metric) >= 2
+    assert result["actions"] and result["actions"][0] in markdown_text(at)
+
+
+def test_diagnose_without_analysis_after_final_interview() -> None:
+    at = new_app()
+    at.run()
+    at.switch_page("app_pages/diagnose.py")
+    at.run()
+    assert at.checkbox(key="diag_use_analysis").disabled
+    at.selectbox(key="diag_stage").set_value("rejected_after_final_interview")
+    at.number_input(key="diag_interviews").set_value(3)
+    _click(at, "Diagnose")
+    assert not at.exception
+    assert at.session_state["diagnosis"]["result"]["verdict"] != "cv_screening"
+
+
+def test_reply_drafts_editable_messages_and_a_schedule() -> None:
+    at = new_app()
+    at.run()
+    at.switch_page("app_pages/reply.py")
+    at.run()
+    at.text_input(key="reply_name").input("Camille Moreau")
+    at.text_input(key="reply_company").input("Groupe Altea Retail")
+    at.text_input(key="reply_position").input("Data analyst")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    bodies = [a for a in at.text_area if str(a.key).startswith("reply_body_")]
+    assert len(bodies) == 3
+    assert all(a.value.strip() for a in bodies)
+    assert any("Groupe Altea Retail" in a.value for a in bodies)
+    assert len(at.dataframe[0].value) >= 2
+    at.radio(key="reply_lang").set_value("fr")
+    at.run()
+    fr_bodies = [a.value for a in at.text_area if str(a.key).startswith("reply_body_")]
+    assert fr_bodies and fr_bodies != [a.value for a in bodies]
+
+
+def test_batch_ranks_cvs_and_reports_bad_files() -> None:
+    at = new_app()
+    at.run()
+    at.switch_page("app_pages/batch.py")
+    at.run()
+    uploader = at.file_uploader(key="batch_cvs")
+    for name in (CV_NAME, "cv_en_logistics_coordinator.pdf"):
+        uploader.upload(name, (SAMPLES / name).read_bytes(), "application/pdf")
+    uploader.upload("broken.pdf", b"%PDF-1.7 broken", "application/pdf")
+    at.file_uploader(key="batch_offers").upload(OFFER_NAME, (SAMPLES / OFFER_NAME).read_bytes(),
+                                                "text/plain")
+    at.run()
+    at.button(key="batch_run").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = at.dataframe[0].value
+    assert len(table) == 3
+    ranked = table[table["Rank"].notna()].sort_values("Rank")
+    assert list(ranked["CV"])[0] == CV_NAME  # the backend developer beats the logistician
+    assert table[table["CV"] == "broken.pdf"]["Error"].str.len().iloc[0] > 0
+    assert len(at.get("download_button")) == 2
