@@ -81,7 +81,8 @@ def analysis_report(session: Any, cv_version_id: int, offer_id: int) -> MatchRep
     if cv_row is None or offer_row is None:
         raise NotFoundError("no such CV version or offer")
     cv, offer = cached_document(cv_row, "cv"), cached_document(offer_row, "offer")
-    report = match_profiles(cv.doc, cv.profile, offer.doc, offer.profile)
+    report = match_profiles(cv.doc, cv.profile, offer.doc, offer.profile,
+                            cv_tokens=cv.tokens, offer_tokens=offer.tokens)
     version = _scoring_version()
     row = session.scalars(select(Analysis).filter_by(cv_version_id=cv_version_id,
                                                      offer_id=offer_id,

@@ -76,7 +76,8 @@ def old_gaps_against(cv: Any, old_offer: str | Path | bytes | ParsedDocument) ->
     from analysis.matching import match_profiles
 
     offer = extract(old_offer, "offer")
-    report = match_profiles(cv.doc, cv.profile, offer.doc, offer.profile)
+    report = match_profiles(cv.doc, cv.profile, offer.doc, offer.profile,
+                            cv_tokens=cv.tokens, offer_tokens=offer.tokens)
     return [{"id": r.id, "label": r.label} for r in report.missing_required()
             if r.kind in ("hard", "soft")]
 

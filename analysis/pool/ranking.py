@@ -60,13 +60,15 @@ def match_pool(store: Store, offer: str | Path | bytes | ParsedDocument | Extrac
                top: int | None = None, lang: str | None = None, today: date | None = None,
                include_do_not_contact: bool = True) -> list[PoolMatch]:
     """Score every pool candidate against `offer`, best first; flags are kept on each row."""
-    from analysis.matching import match_profiles
+    from analysis.matching import load_keyword_model, match_profiles
+    from analysis.taxonomy import load_taxonomy
 
     if top is not None and top < 1:
         raise InvalidArgumentError("--top must be at least 1")
     new = offer if isinstance(offer, Extracted) else extract(offer, "offer")
     lang = lang or new.doc.language or "en"
     today = today or date.today()
+    taxonomy, model = load_taxonomy(), load_keyword_model()
     results: list[PoolMatch] = []
     with store.session() as session:
         rows = session.scalars(select(PoolCandidate).options(defer(PoolCandidate.cv_content)))
@@ -74,7 +76,9 @@ def match_pool(store: Store, offer: str | Path | bytes | ParsedDocument | Extrac
             if row.do_not_contact and not include_do_not_contact:
                 continue
             cv = _cached_cv(row)
-            report = match_profiles(cv.doc, cv.profile, new.doc, new.profile)
+            report = match_profiles(cv.doc, cv.profile, new.doc, new.profile,
+                                    cv_tokens=cv.tokens, offer_tokens=new.tokens,
+                                    taxonomy=taxonomy, keyword_model=model)
             days = max(0, (today - row.rejected_on).days)
             advice = advise(report, stage=row.stage, reason=row.reason,
                             role_level=row.role_level, used_channel=row.contact_channel,

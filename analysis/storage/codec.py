@@ -92,15 +92,25 @@ def _is_tuple(hint: Any) -> bool:
     return False
 
 
-def dump_extraction(doc: ParsedDocument, profile: Profile) -> dict[str, Any]:
-    """The JSON-ready cache of one document's extraction (the text is left out)."""
+def dump_extraction(doc: ParsedDocument, profile: Profile,
+                    tokens: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """The JSON-ready cache of one document's extraction (the text is left out).
+
+    `tokens` are the lemma tokens of the keyword component, so matching needs no spaCy.
+    """
     document = _plain(doc)
     document.pop("text", None)
-    return {"format": FORMAT, "document": document, "profile": _plain(profile)}
+    data = {"format": FORMAT, "document": document, "profile": _plain(profile)}
+    if tokens is not None:
+        data["tokens"] = list(tokens)
+    return data
 
 
-def load_extraction(data: dict[str, Any], text: str) -> tuple[ParsedDocument, Profile]:
-    """Rebuild `(ParsedDocument, Profile)` from `dump_extraction` output and the stored text."""
+def load_extraction(data: dict[str, Any],
+                    text: str) -> tuple[ParsedDocument, Profile, tuple[str, ...] | None]:
+    """Rebuild `(ParsedDocument, Profile, tokens)` from `dump_extraction` output and the text."""
     document = dict(data["document"])
     document["text"] = text
-    return _build(ParsedDocument, document), _build(Profile, data["profile"])
+    tokens = data.get("tokens")
+    return (_build(ParsedDocument, document), _build(Profile, data["profile"]),
+            tuple(tokens) if tokens is not None else None)

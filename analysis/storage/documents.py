@@ -22,10 +22,11 @@ class Extracted:
     filename: str | None
     doc: ParsedDocument
     profile: Profile
+    tokens: tuple[str, ...] | None = None  # keyword lemma tokens (matching's keyword component)
 
     def cache(self) -> dict[str, Any]:
         """The JSON cache to store beside the text."""
-        return dump_extraction(self.doc, self.profile)
+        return dump_extraction(self.doc, self.profile, self.tokens)
 
 
 def read_source(source: str | Path | bytes | ParsedDocument,
@@ -55,18 +56,19 @@ def extract(source: str | Path | bytes | ParsedDocument, role: str,
             filename: str | None = None) -> Extracted:
     """Read `source` and profile it as a `role` ("cv" or "offer") with the extraction stage."""
     from analysis.extraction import profile_cv, profile_offer
+    from analysis.matching import keyword_tokens
 
     content, name, doc = read_source(source, filename)
     profile = profile_cv(doc) if role == "cv" else profile_offer(doc)
-    return Extracted(content, name, doc, profile)
+    return Extracted(content, name, doc, profile, tuple(keyword_tokens(doc.text, doc.language)))
 
 
 def from_cache(cache: dict[str, Any] | None, version: str | None, text: str,
                content: bytes | None, filename: str | None, role: str) -> tuple[Extracted, bool]:
     """The cached extraction, or a fresh one when missing or made by other code; (result, fresh)."""
     if cache and version == extraction_version():
-        doc, profile = load_extraction(cache, text)
-        return Extracted(content, filename, doc, profile), False
+        doc, profile, tokens = load_extraction(cache, text)
+        return Extracted(content, filename, doc, profile, tokens), False
     if content:
         return extract(content, role, filename), True
     return extract(text, role, filename), True
