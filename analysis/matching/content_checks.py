@@ -48,6 +48,10 @@ _EN_VERBS = frozenset(
     "monitored monitor handled handle ran run set sold sell taught teach oversaw oversee "
     "introduced introduce transformed transform performed perform resolved resolve".split()
 )
+_FR_IRREGULAR = frozenset(
+    "concu mis pris construit reduit produit conduit ecrit fait obtenu resolu vendu soutenu "
+    "maintenu accru atteint recrute forme cree gere assure pilote".split()
+)
 _FR_ACTION_PREFIXES = ("mise en place", "mis en place", "prise en charge", "pris en charge")
 _FR_NOUN_SUFFIXES = ("tion", "ment", "age")
 
@@ -57,7 +61,7 @@ def _is_action(first_words: str) -> bool:
     if folded.startswith(_FR_ACTION_PREFIXES):
         return True
     word = re.sub(r"[^a-z']", "", folded.split(" ")[0]) if folded else ""
-    if word in _EN_VERBS:
+    if word in _EN_VERBS or word in _FR_IRREGULAR:
         return True
     raw = first_words.split(" ")[0].lower() if first_words else ""
     if raw.endswith(("é", "ée", "és", "ées")) and len(raw) > 4:  # French participle

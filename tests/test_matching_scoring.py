@@ -1,0 +1,172 @@
+"""Scoring rules on hand-built profiles: relations between scores, not copied numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from analysis.extraction.types import LanguageSkill, Profile, SkillMention
+from analysis.matching import match_profiles
+from analysis.matching.keywords import KeywordModel, make_vectorizer
+from analysis.matching.scoring import PREFERRED_SKILL_WEIGHT, combine
+from analysis.matching.types import RequirementResult
+from analysis.parsing.document import Contact, ParsedDocument, Section
+
+
+class FakeTaxonomy:
+    """Two ESCO-like links: deep learning -> machine learning, and SQL related to PostgreSQL."""
+
+    links = {"skill:dl": frozenset({"skill:ml"}), "skill:pg": frozenset({"skill:sql"})}
+
+    def broader(self, skill_id: str) -> frozenset[str]:
+        return self.links.get(skill_id, frozenset())
+
+    def related(self, skill_id: str) -> frozenset[str]:
+        return frozenset()
+
+    def label(self, skill_id: str, lang: str) -> str:
+        return skill_id
+
+
+@pytest.fixture(scope="module")
+def model() -> KeywordModel:
+    vec = make_vectorizer()
+    vec.fit([["python", "sql", "data"], ["vente", "client"], ["data", "analyse", "sql"]])
+    return KeywordModel("test", vec, reference_cosine=0.5)
+
+
+CV_TEXT = (
+    "Camille Test\nData analyst\ncamille@example.com\n"
+    "EXPÉRIENCE\n- Conçu des tableaux de bord Python pour 12 magasins (2020 - 2023)\n"
+    "- Automatisé les extractions SQL, -30 % de délai\n"
+    "COMPÉTENCES\nPython, SQL, Excel\n"
+)
+
+
+def _doc(text: str = CV_TEXT, lang: str = "fr") -> ParsedDocument:
+    exp = text.find("EXPÉRIENCE")
+    skills = text.find("COMPÉTENCES")
+    sections = (Section("experience", "EXPÉRIENCE", exp, skills),
+                Section("skills", "COMPÉTENCES", skills, len(text))) if exp >= 0 else ()
+    return ParsedDocument(source="camille-test-cv.pdf", format="pdf", language=lang, pages=1,
+                          text=text, sections=sections,
+                          contact=Contact(name="Camille Test", email="camille@example.com"))
+
+
+def _mention(doc_text: str, surface: str, skill_id: str, kind: str = "hard",
+             importance: str | None = None) -> SkillMention:
+    start = doc_text.find(surface)
+    assert start >= 0, surface
+    return SkillMention(start, start + len(surface), surface, skill_id, surface, kind,
+                        importance=importance)
+
+
+OFFER_TEXT = ("Data analyst\nRequis : Python, SQL, machine learning. Un plus : Tableau.\n"
+              "Esprit d'équipe.")
+
+
+def _offer(required: tuple[str, ...] = ("Python", "SQL", "machine learning"),
+           years: float | None = None, level: int | None = None) -> tuple[ParsedDocument,
+                                                                          Profile]:
+    ids = {"Python": "tool:python", "SQL": "skill:sql", "machine learning": "skill:ml",
+           "Tableau": "tool:tableau"}
+    mentions = [_mention(OFFER_TEXT, s, ids[s], importance="required") for s in required]
+    mentions.append(_mention(OFFER_TEXT, "Tableau", "tool:tableau", importance="preferred"))
+    mentions.append(_mention(OFFER_TEXT, "Esprit d'équipe", "soft:team", kind="soft",
+                             importance="required"))
+    doc = ParsedDocument(source="offer.txt", format="txt", language="fr", pages=1,
+                         text=OFFER_TEXT)
+    return doc, Profile(role="offer", language="fr", mentions=tuple(mentions),
+                        title="Data analyst", years_experience=years, education_level=level,
+                        languages=(LanguageSkill("fr", None),))
+
+
+def _cv(surfaces: dict[str, str], text: str = CV_TEXT, **kw: object) -> Profile:
+    mentions = tuple(_mention(text, s, i) for s, i in surfaces.items())
+    return Profile(role="cv", language="fr", mentions=mentions, title="Data analyst", **kw)
+
+
+def _run(cv: Profile, offer: tuple[ParsedDocument, Profile], model: KeywordModel,
+         doc: ParsedDocument | None = None):
+    return match_profiles(doc or _doc(), cv, offer[0], offer[1], cv_tokens=["python", "sql"],
+                          offer_tokens=["python", "sql", "data"], taxonomy=FakeTaxonomy(),
+                          keyword_model=model)
+
+
+def test_more_required_skills_score_higher(model: KeywordModel) -> None:
+    offer = _offer()
+    weak = _run(_cv({"Python": "tool:python"}), offer, model)
+    strong = _run(_cv({"Python": "tool:python", "SQL": "skill:sql"}), offer, model)
+    assert strong.score > weak.score
+    assert strong.components["hard_skills"] > weak.components["hard_skills"]
+    assert 0 <= weak.score <= 100
+    assert all(0.0 <= v <= 1.0 for v in strong.components.values())
+
+
+def test_matched_row_carries_the_cv_sentence_as_evidence(model: KeywordModel) -> None:
+    report = _run(_cv({"SQL": "skill:sql"}), _offer(), model)
+    row = next(r for r in report.requirements if r.id == "skill:sql")
+    assert row.status == "matched" and row.how == "exact"
+    assert row.evidence is not None and "Automatisé les extractions SQL" in row.evidence
+    missing = next(r for r in report.requirements if r.id == "tool:python")
+    assert missing.status == "missing" and missing.evidence is None
+
+
+def test_related_skill_is_partial_with_reduced_credit(model: KeywordModel) -> None:
+    text = CV_TEXT.replace("Excel", "Excel, deep learning")
+    report = _run(_cv({"deep learning": "skill:dl"}, text=text), _offer(), model,
+                  doc=_doc(text))
+    row = next(r for r in report.requirements if r.id == "skill:ml")
+    assert (row.status, row.how) == ("partial", "related")
+    assert 0 < row.credit < 1
+
+
+def test_missing_required_costs_more_than_missing_preferred() -> None:
+    def row(i: str, importance: str, credit: float) -> RequirementResult:
+        return RequirementResult(i, i, "hard", importance, "matched" if credit else "missing",
+                                 None, None, credit=credit)
+
+    # many required skills and one preferred: the per-skill cost must still be larger
+    full = [row(f"r{i}", "required", 1.0) for i in range(12)] + [row("p", "preferred", 1.0)]
+    no_req = [*full[:11], row("r11", "required", 0.0), full[12]]
+    no_pref = [*full[:12], row("p", "preferred", 0.0)]
+    base = combine(full, 1.0, cross_language=False).score
+    assert base - combine(no_req, 1.0, cross_language=False).score > (
+        base - combine(no_pref, 1.0, cross_language=False).score)
+    assert PREFERRED_SKILL_WEIGHT < 1
+
+
+def test_far_below_years_or_level_caps_the_score(model: KeywordModel) -> None:
+    skills = {"Python": "tool:python", "SQL": "skill:sql"}
+    fine = _run(_cv(skills, years_experience=6.0, education_level=5),
+                _offer(years=5, level=5), model)
+    junior = _run(_cv(skills, years_experience=1.0, education_level=5),
+                  _offer(years=5, level=5), model)
+    low_level = _run(_cv(skills, years_experience=6.0, education_level=0),
+                     _offer(years=5, level=5), model)
+    assert "experience" in junior.caps and junior.score < fine.score
+    assert "education" in low_level.caps and low_level.score < fine.score
+    assert not fine.caps
+    kinds = {r.kind for r in fine.requirements}
+    assert {"title", "experience", "education", "language"} <= kinds
+
+
+def test_recommendations_put_missing_required_skills_first(model: KeywordModel) -> None:
+    report = _run(_cv({"Python": "tool:python"}), _offer(), model)
+    codes = [r.code for r in report.recommendations]
+    assert codes[0].startswith("skill:") and codes[0] in {"skill:skill:sql", "skill:skill:ml"}
+    assert [r.priority for r in report.recommendations] == list(
+        range(1, len(report.recommendations) + 1))
+    first = report.recommendations[0].message
+    assert "uniquement si" in first  # French CV -> French advice, honesty clause
+    preferred = codes.index("skill:tool:tableau")
+    assert all(c.startswith("skill:skill:") for c in codes[:preferred][:2])
+
+
+def test_adding_a_missing_skill_removes_its_recommendation(model: KeywordModel) -> None:
+    before = _run(_cv({"Python": "tool:python"}), _offer(), model)
+    after = _run(_cv({"Python": "tool:python", "SQL": "skill:sql"}), _offer(), model)
+    assert "skill:skill:sql" in {r.code for r in before.recommendations}
+    assert "skill:skill:sql" not in {r.code for r in after.recommendations}
+    assert after.score > before.score
+    assert np.isclose(sum(after.weights.values()), 1.0)
