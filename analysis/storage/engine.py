@@ -16,7 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from analysis.errors import InvalidArgumentError
@@ -85,6 +85,8 @@ def make_engine(url: str) -> Engine:
         return engine
     try:
         return create_engine(parsed, pool_pre_ping=True)
+    except ArgumentError as exc:  # unknown dialect
+        raise InvalidArgumentError(f"unsupported database URL: {exc}") from exc
     except ModuleNotFoundError as exc:
         raise InvalidArgumentError(
             f"no driver for {parsed.drivername} ({exc.name} is not installed)") from exc
@@ -150,7 +152,7 @@ def open_store(url: str | None = None, *, upgrade: bool = True) -> Store:
         try:
             if current_revision(engine) != head_revision():
                 migrate(engine)
-        except OperationalError as exc:
+        except (OperationalError, DatabaseError) as exc:
             engine.dispose()
             raise InvalidArgumentError(
                 f"cannot open the database {_safe(resolved)}: {exc.orig}") from exc
