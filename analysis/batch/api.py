@@ -66,6 +66,9 @@ def run_batch(
     fmt = check_output(out, force=force, resume=resume)
     if not offers:
         raise InvalidArgumentError("give at least one --offer")
+    for offer in offers:
+        if not Path(offer).is_file():
+            raise NotFoundError(f"offer not found: {offer}")
     sources = discover(paths)
     if not sources:
         raise NotFoundError("no CV file (.pdf, .docx, .txt) found in the paths given")

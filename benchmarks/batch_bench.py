@@ -1,0 +1,246 @@
+"""Batch scoring benchmark: `cvscope batch` end to end vs. reading the same PDFs naively.
+
+Builds N one- or two-page PDF CVs with reportlab in a temp folder (varied people, trades,
+skills, FR and EN), then in the same run:
+  1. reads them with pdfplumber's plain `page.extract_text()` (one process): the naive read;
+  2. runs `python -m analysis batch DIR --offer OFFER -o OUT.csv --jobs 1` and `--jobs 2`
+     as subprocesses, timing the wall clock and sampling the memory of the whole process tree
+     (sum of RSS, and sum of PSS which counts pages shared by forked workers once).
+
+Targets (issue 5): --jobs 1 batch time <= 0.5 x naive read time; --jobs 2 close to 2x faster;
+peak memory < 1 GB for 1,000 CVs.
+
+Usage: python benchmarks/batch_bench.py [--n 200] [--jobs 1 2] [--skip-naive]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OFFER = ROOT / "sample_data" / "offer_en_backend_developer.txt"
+
+FIRST = ["Alice", "Bruno", "Chloé", "David", "Emma", "Farid", "Gaëlle", "Hugo", "Inès", "Jules",
+         "Karim", "Léa", "Marc", "Nadia", "Olivier", "Pauline", "Quentin", "Rania", "Sofia", "Tom"]
+LAST = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand",
+        "Leroy", "Moreau", "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "Smith", "Jones"]
+SKILLS_EN = ["Python", "SQL", "PostgreSQL", "Docker", "Kubernetes", "AWS", "Django", "FastAPI",
+             "Terraform", "Kafka", "Go", "Java", "React", "Excel", "project management",
+             "teamwork", "communication", "leadership", "problem solving", "Git", "CI/CD",
+             "pytest", "Linux", "data analysis", "Tableau", "budgeting", "negotiation"]
+SKILLS_FR = ["Python", "SQL", "Excel", "gestion de projet", "travail en équipe", "rigueur",
+             "communication", "autonomie", "comptabilité", "SAP", "Power BI", "management",
+             "analyse de données", "négociation", "anglais courant", "Docker", "Java"]
+TITLES_EN = ["Backend Developer", "Software Engineer", "Data Analyst", "Project Manager",
+             "DevOps Engineer", "Account Manager", "Logistics Coordinator"]
+TITLES_FR = ["Développeur backend", "Analyste de données", "Chef de projet", "Comptable",
+             "Ingénieur DevOps", "Chargé de clientèle", "Coordinateur logistique"]
+
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def _fonts() -> tuple[str, str]:
+    """Embedded TrueType fonts (as real CV producers use) when DejaVu is installed."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if not (FONT_DIR / "DejaVuSans.ttf").exists():
+        return "Helvetica", "Helvetica-Bold"
+    if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVu", str(FONT_DIR / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont("DejaVu-Bold", str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+    return "DejaVu", "DejaVu-Bold"
+
+
+def make_cv(path: Path, rng: random.Random) -> None:
+    """One fictional CV PDF of one or two pages (embedded fonts, standard headings)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    fr = rng.random() < 0.4
+    skills, titles = (SKILLS_FR, TITLES_FR) if fr else (SKILLS_EN, TITLES_EN)
+    name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    title = rng.choice(titles)
+    heads = (("Profil", "Expérience professionnelle", "Formation", "Compétences", "Langues")
+             if fr else ("Summary", "Work experience", "Education", "Skills", "Languages"))
+    lines: list[tuple[str, str]] = [("h1", name), ("p", title),
+                                    ("p", f"{name.split()[0].lower()}@example.com · "
+                                          f"+33 6 {rng.randint(10, 99)} {rng.randint(10, 99)} "
+                                          f"{rng.randint(10, 99)} {rng.randint(10, 99)} · Lyon")]
+    lines += [("h2", heads[0]), ("p", f"{title} with {rng.randint(1, 15)} years of experience "
+                                      f"in {', '.join(rng.sample(skills, 3))}." if not fr else
+                                      f"{title}, {rng.randint(1, 15)} ans d'expérience en "
+                                      f"{', '.join(rng.sample(skills, 3))}.")]
+    lines.append(("h2", heads[1]))
+    for _ in range(rng.randint(4, 11)):
+        start = rng.randint(2008, 2022)
+        lines.append(("b", f"{rng.choice(titles)} — {rng.choice(LAST)} SAS   "
+                           f"{start} – {start + rng.randint(1, 4)}"))
+        for _ in range(rng.randint(3, 5)):
+            lines.append(("p", f"• {rng.choice(['Built', 'Led', 'Improved', 'Ran', 'Designed'])}"
+                               f" {rng.choice(['services', 'reports', 'projects', 'a team'])}"
+                               f" using {' and '.join(rng.sample(skills, 2))}."))
+    lines += [("h2", heads[2]), ("p", f"Master, Université de Lyon   {rng.randint(2000, 2020)}")]
+    lines += [("h2", heads[3]), ("p", ", ".join(rng.sample(skills, rng.randint(5, 10))))]
+    lines += [("h2", heads[4]), ("p", "English (C1), French (native)" if not fr
+                                 else "Français (langue maternelle), anglais (B2)")]
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setTitle(f"CV {name}")
+    regular, bold = _fonts()
+    y = 800.0
+    for kind, text in lines:
+        font, size = {"h1": (bold, 18), "h2": (bold, 13),
+                      "b": (bold, 10)}.get(kind, (regular, 10))
+        if y < 60:
+            pdf.showPage()
+            y = 800.0
+        if kind == "h2":
+            y -= 8
+        pdf.setFont(font, size)
+        pdf.drawString(50, y, text)
+        y -= size + 6
+    pdf.save()
+
+
+def build_corpus(folder: Path, n: int, seed: int = 5) -> list[Path]:
+    """N CV PDFs in `folder`: 3 in 4 generated, 1 in 4 byte-distinct copies of sample_data CVs."""
+    rng = random.Random(seed)
+    samples = sorted(p for p in (ROOT / "sample_data").glob("cv_*.pdf")
+                     if "scanned" not in p.name)
+    paths = []
+    for i in range(n):
+        path = folder / f"cv_{i:04d}.pdf"
+        if samples and i % 4 == 3:
+            # A trailing comment after %%EOF: same document, different bytes (distinct hashes).
+            data = samples[(i // 4) % len(samples)].read_bytes()
+            path.write_bytes(data + f"\n% variant {i}\n".encode())
+        else:
+            make_cv(path, rng)
+        paths.append(path)
+    return paths
+
+
+def naive_read(paths: list[Path]) -> tuple[float, int]:
+    """Seconds to read every PDF with pdfplumber's plain extract_text(), and pages read."""
+    import pdfplumber
+
+    start = time.perf_counter()
+    pages = 0
+    for path in paths:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                pages += 1
+    return time.perf_counter() - start, pages
+
+
+def _tree(pid: int) -> list[int]:
+    pids, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        pids.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                stack += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                pass
+    return pids
+
+
+def _memory(pid: int) -> tuple[int, int]:
+    """(sum of RSS, sum of PSS) in bytes over the process tree rooted at `pid`."""
+    rss = pss = 0
+    for p in _tree(pid):
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1]) * 1024
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+    return rss, pss
+
+
+def run_batch(folder: Path, out: Path, jobs: int) -> dict[str, float]:
+    """Run the CLI once; wall time, peak memory, rows by error code."""
+    cmd = [sys.executable, "-m", "analysis", "batch", str(folder), "--offer", str(OFFER),
+           "-o", str(out), "--jobs", str(jobs), "--quiet", "--force"]
+    peak = [0, 0]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            rss, pss = _memory(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"batch failed ({proc.returncode}): {err.strip()}")
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        codes = Counter(row["error"] or "scored" for row in csv.DictReader(fh))
+    return {"seconds": seconds, "rss": peak[0], "pss": peak[1], "codes": codes}
+
+
+def main() -> None:
+    """Build the corpus, time the naive read and the batch runs, print figures and targets."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=200, help="number of CV PDFs")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--skip-naive", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="cvscope-batch-bench-") as tmp:
+        folder = Path(tmp) / "cvs"
+        folder.mkdir()
+        t0 = time.perf_counter()
+        paths = build_corpus(folder, args.n)
+        print(f"corpus: {args.n} PDF CVs built in {time.perf_counter() - t0:.1f} s; "
+              f"offer: {OFFER.relative_to(ROOT)}")
+        naive = None
+        if not args.skip_naive:
+            naive, pages = naive_read(paths)
+            print(f"naive read (pdfplumber extract_text, 1 process): {naive:.2f} s for "
+                  f"{pages} pages ({args.n / naive:.1f} CVs/s, {1000 * naive / pages:.0f} ms/page)")
+        base = None
+        for jobs in args.jobs:
+            res = run_batch(folder, Path(tmp) / f"out_j{jobs}.csv", jobs)
+            rate = args.n / res["seconds"]
+            line = (f"cvscope batch --jobs {jobs}: {res['seconds']:.2f} s end to end, "
+                    f"{rate:.1f} CVs/s, peak memory RSS-sum {res['rss'] / 2**20:.0f} MiB "
+                    f"(PSS {res['pss'] / 2**20:.0f} MiB), rows {dict(res['codes'])}")
+            if naive:
+                ratio = res["seconds"] / naive
+                line += f"; time / naive read = {ratio:.2f}"
+                if jobs == 1:
+                    line += f" (target <= 0.50: {'MET' if ratio <= 0.5 else 'NOT MET'})"
+            if base is None:
+                base = (jobs, res["seconds"])
+            else:
+                speedup = base[1] / res["seconds"]
+                line += (f"; speed-up vs --jobs {base[0]}: {speedup:.2f}x "
+                         f"(ideal {jobs / base[0]:.0f}x)")
+            print(line, flush=True)
+        print("memory target: peak PSS < 1024 MiB for 1,000 CVs "
+              "(run with --n 1000 to measure it)")
+
+
+if __name__ == "__main__":
+    main()
