@@ -1,0 +1,84 @@
+"""Reports render every part of a match, in the CV's language, with user text escaped."""
+
+from __future__ import annotations
+
+import io
+from html.parser import HTMLParser
+
+import docx
+
+from analysis.matching.types import Check, MatchReport, Recommendation, RequirementResult
+from analysis.parsing.document import ParsedDocument
+from analysis.reporting import to_docx, to_html, to_markdown
+
+HOSTILE = "<script>alert('x')</script> | <img src=x onerror=alert(1)>"
+
+
+def _report(lang: str = "en", evidence: str = HOSTILE) -> MatchReport:
+    cv = ParsedDocument(source="<b>cv</b>.pdf", format="pdf", language=lang, pages=1,
+                        text=evidence)
+    offer = ParsedDocument(source="offer.txt", format="txt", language="en", pages=1, text="x")
+    return MatchReport(
+        score=63.4, cv_language=lang, offer_language="en",
+        components={"hard_skills": 0.5, "keywords": 0.25},
+        requirements=(
+            RequirementResult("tool:python", "Python", "hard", "required", "matched", "exact",
+                              evidence),
+            RequirementResult("skill:sql", "SQL", "hard", "required", "missing", None, None),
+        ),
+        checks=(Check("contact_email", "fail", f"No e-mail {HOSTILE}"),),
+        recommendations=(Recommendation(1, "Add “SQL”", code="skill:skill:sql", gain=9.0),),
+        cv=cv, offer=offer, weights={"hard_skills": 0.6, "keywords": 0.4}, caps=("experience",),
+        scoring_version="match-v1")
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_escapes_hostile_text_and_is_self_contained() -> None:
+    page = to_html(_report())
+    parser = _Collector()
+    parser.feed(page)
+    assert "script" not in parser.tags and "img" not in parser.tags
+    assert "b" not in parser.tags  # the file name is shown as text, not markup
+    assert HOSTILE in "".join(parser.text)  # shown to the user as text
+    assert "63.4" in page and "Python" in page and "SQL" in page
+    assert "http://" not in page and "https://" not in page and "<link" not in page
+
+
+def test_docx_opens_and_contains_score_tables_and_advice() -> None:
+    data = to_docx(_report(evidence="bad \x00\x07 control chars kept out"))
+    document = docx.Document(io.BytesIO(data))
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "63.4" in body
+    assert "Add “SQL”" in body
+    cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
+    assert {"Python", "SQL", "contact_email"} <= cells
+    assert any("control chars kept out" in c for c in cells)
+
+
+def test_markdown_has_all_parts_and_safe_tables() -> None:
+    text = to_markdown(_report())
+    for heading in ("## Components", "## Requirements", "## CV checks", "## Recommendations"):
+        assert heading in text
+    assert "63.4 / 100" in text
+    table_rows = [line for line in text.splitlines() if line.startswith("| Python")]
+    assert len(table_rows) == 1 and "\\|" in table_rows[0]  # the pipe cannot break the table
+
+
+def test_french_cv_gets_french_labels() -> None:
+    report = _report(lang="fr", evidence="Python en production")
+    assert "## Recommandations" in to_markdown(report)
+    assert "Exigences de l&#x27;offre" in to_html(report)
+    body = "\n".join(p.text for p in docx.Document(io.BytesIO(to_docx(report))).paragraphs)
+    assert "Score" in body and "Recommandations" in body
