@@ -58,6 +58,7 @@ class PoolMatch:
 
 def match_pool(store: Store, offer: str | Path | bytes | ParsedDocument | Extracted, *,
                top: int | None = None, lang: str | None = None, today: date | None = None,
+               filename: str | None = None,
                include_do_not_contact: bool = True) -> list[PoolMatch]:
     """Score every pool candidate against `offer`, best first; flags are kept on each row."""
     from analysis.matching import load_keyword_model, match_profiles
@@ -65,7 +66,7 @@ def match_pool(store: Store, offer: str | Path | bytes | ParsedDocument | Extrac
 
     if top is not None and top < 1:
         raise InvalidArgumentError("--top must be at least 1")
-    new = offer if isinstance(offer, Extracted) else extract(offer, "offer")
+    new = offer if isinstance(offer, Extracted) else extract(offer, "offer", filename)
     lang = lang or new.doc.language or "en"
     today = today or date.today()
     taxonomy, model = load_taxonomy(), load_keyword_model()
