@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import PurePath
 
 from analysis.extraction.types import Profile
@@ -146,7 +147,12 @@ def file_checks(doc: ParsedDocument, lang: str) -> list[Check]:
 
 def document_checks(doc: ParsedDocument, cv: Profile, lang: str) -> list[Check]:
     """All checks that depend on the CV alone, in display order."""
-    return [
+    return list(_document_checks(doc, cv, lang))
+
+
+@lru_cache(maxsize=256)  # batch and pool score one CV against many offers
+def _document_checks(doc: ParsedDocument, cv: Profile, lang: str) -> tuple[Check, ...]:
+    return (
         readable_check(doc, lang, None),
         *contact_checks(doc, lang),
         headings_check(doc, lang),
@@ -155,4 +161,4 @@ def document_checks(doc: ParsedDocument, cv: Profile, lang: str) -> list[Check]:
         *layout_checks(doc, lang),
         bullets_check(doc, lang),
         *file_checks(doc, lang),
-    ]
+    )

@@ -1,0 +1,228 @@
+"""Ranking benchmark of `analysis.matching` against plain TF-IDF and BM25, plus match latency.
+
+Relevance comes from labels in the data, never from CVScope:
+1. sample CVs vs sample offers: for each offer in sample_data/, rank the readable sample CVs;
+   relevant = CVs of the offer's trade (the "Trade" column of sample_data/README.md);
+2. real French offers: offers of the benchmark split (held out from the keyword model's
+   background corpus) of the four data categories are queries; every other held-out offer,
+   stripped of its title line and read as a CV, is a candidate; relevant = same `category`;
+3. SkillSpan English postings (dev split, held out too): each posting is a query, the others
+   are candidates read as CVs; relevant = same `source` (tech vs house).
+Baselines over the whole texts, in the same script: TF-IDF cosine (scikit-learn, fitted on
+queries + candidates) and BM25 (rank-bm25 Okapi). Metrics: nDCG@10 and P@5 (P@1 for task 1).
+
+    python benchmarks/match_eval.py [--data ../shared/data] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build_keywords import french_offers, is_holdout, skillspan_postings  # noqa: E402
+
+DATA_CATEGORIES = ("data_science", "data_engineering", "data_analysis", "gen_ai")
+# Trade of each sample file, from the "Trade" column of sample_data/README.md.
+SAMPLE_TRADES = {
+    "data_analyst": "data analyst", "backend_developer": "backend developer",
+    "account_manager": "account manager", "chef_de_projet_marketing": "marketing project",
+    "project_manager": "marketing project", "logistics_coordinator": "logistics",
+    "comptable": "accountant", "infirmiere": "nurse",
+}
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One document of a task: text, language, label, and (lazily) its CVScope extraction."""
+
+    name: str
+    text: str
+    lang: str
+    label: str
+
+
+def ndcg_at(ranked: Sequence[bool], n_relevant: int, k: int = 10) -> float:
+    """Binary-relevance nDCG@k."""
+    dcg = sum(1 / math.log2(i + 2) for i, rel in enumerate(ranked[:k]) if rel)
+    ideal = sum(1 / math.log2(i + 2) for i in range(min(k, n_relevant)))
+    return dcg / ideal if ideal else 0.0
+
+
+def evaluate(scores: np.ndarray, queries: Sequence[Item], cands: Sequence[Item],
+             exclude_self: bool, p_at: int) -> tuple[float, float]:
+    """Mean nDCG@10 and P@p_at of a (queries x candidates) score matrix."""
+    ndcgs, precisions = [], []
+    for qi, query in enumerate(queries):
+        order = sorted(range(len(cands)), key=lambda c: (-scores[qi, c], c))
+        if exclude_self:
+            order = [c for c in order if cands[c].name != query.name]
+        rel = [cands[c].label == query.label for c in order]
+        n_rel = sum(rel)
+        if n_rel == 0:
+            continue
+        ndcgs.append(ndcg_at(rel, n_rel))
+        precisions.append(sum(rel[:p_at]) / p_at)
+    return float(np.mean(ndcgs)), float(np.mean(precisions))
+
+
+def tfidf_scores(queries: Sequence[Item], cands: Sequence[Item]) -> np.ndarray:
+    """Baseline 1: TF-IDF cosine over whole texts, fitted on the task's documents."""
+    vec = TfidfVectorizer(sublinear_tf=True)
+    vec.fit([d.text for d in (*queries, *cands)])
+    q = vec.transform([d.text for d in queries])
+    c = vec.transform([d.text for d in cands])
+    return (q @ c.T).toarray()
+
+
+def bm25_scores(queries: Sequence[Item], cands: Sequence[Item]) -> np.ndarray:
+    """Baseline 2: BM25 Okapi over lower-cased word tokens of the whole texts."""
+    bm25 = BM25Okapi([_TOKEN.findall(d.text.lower()) for d in cands])
+    return np.array([bm25.get_scores(_TOKEN.findall(q.text.lower())) for q in queries])
+
+
+def cvscope_scores(queries: Sequence[Item], cands: Sequence[Item]) -> np.ndarray:
+    """CVScope: extract each document once, then `match_profiles` for every pair."""
+    from analysis.extraction import profile_cv, profile_offer
+    from analysis.matching import keyword_tokens, match_profiles
+    from analysis.parsing import parse_text
+
+    def prepare(item: Item, role: str) -> tuple:
+        doc = parse_text(item.text, source=item.name)
+        profile = profile_offer(doc) if role == "offer" else profile_cv(doc)
+        return doc, profile, keyword_tokens(doc.text, doc.language)
+
+    q_ready = [prepare(q, "offer") for q in queries]
+    c_ready = [prepare(c, "cv") for c in cands]
+    out = np.zeros((len(queries), len(cands)))
+    for qi, (qdoc, qprof, qtok) in enumerate(q_ready):
+        for ci, (cdoc, cprof, ctok) in enumerate(c_ready):
+            out[qi, ci] = match_profiles(cdoc, cprof, qdoc, qprof, cv_tokens=ctok,
+                                         offer_tokens=qtok).score
+    return out
+
+
+def sample_task() -> tuple[list[Item], list[Item]]:
+    """Task 1: the project's sample offers (queries) and readable sample CVs (candidates)."""
+    from analysis.errors import DocumentError
+    from analysis.parsing import parse_document
+
+    def trade(name: str) -> str:
+        return next(t for key, t in SAMPLE_TRADES.items() if key in name)
+
+    queries, cands = [], []
+    for path in sorted((ROOT / "sample_data").glob("*.*")):
+        if path.suffix not in {".pdf", ".docx", ".txt"}:
+            continue
+        try:
+            doc = parse_document(path)
+        except DocumentError:
+            continue
+        item = Item(path.name, doc.text, doc.language, trade(path.stem))
+        (queries if path.name.startswith("offer_") else cands).append(item)
+    return queries, cands
+
+
+def french_task(data: Path, limit: int | None) -> tuple[list[Item], list[Item]]:
+    """Task 2: held-out real French offers; candidates lose their title line."""
+    rows = [r for r in french_offers(data) if is_holdout(r["offer_id"])]
+    cands = [Item(r["offer_id"], r["description"], "fr", r.get("category") or "other")
+             for r in rows]
+    queries = [Item(r["offer_id"], f"{r['title']}\n{r['description']}", "fr", r["category"])
+               for r in rows if r.get("category") in DATA_CATEGORIES]
+    return (queries[:limit] if limit else queries), cands
+
+
+def english_task(data: Path) -> tuple[list[Item], list[Item]]:
+    """Task 3: SkillSpan dev postings, labelled by source."""
+    import json
+
+    labels: dict[tuple[str, int], str] = {}
+    with (data / "skillspan" / "dev.json").open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            labels.setdefault((row["source"], row["idx"]), row["source"])
+    texts = skillspan_postings(data / "skillspan" / "dev.json")
+    items = [Item(f"{s}-{i}", text, "en", lab)
+             for ((s, i), lab), text in zip(labels.items(), texts, strict=True)]
+    return items, items
+
+
+def run_task(name: str, queries: list[Item], cands: list[Item], exclude_self: bool,
+             p_at: int) -> None:
+    """Print nDCG@10 and P@k of CVScope and both baselines on one task."""
+    print(f"\n## {name}: {len(queries)} queries x {len(cands)} candidates")
+    print(f"{'method':<10} {'nDCG@10':>8} {'P@' + str(p_at):>6}  time")
+    methods: list[tuple[str, Callable]] = [("tfidf", tfidf_scores), ("bm25", bm25_scores),
+                                           ("cvscope", cvscope_scores)]
+    for method, fn in methods:
+        started = time.perf_counter()
+        scores = fn(queries, cands)
+        ndcg, prec = evaluate(scores, queries, cands, exclude_self, p_at)
+        print(f"{method:<10} {ndcg:8.3f} {prec:6.3f}  {time.perf_counter() - started:.1f} s")
+
+
+def latency(runs: int = 20) -> None:
+    """Median time of `match` on a 2-page CV and a 1-page offer, models already loaded."""
+    from analysis.extraction import profile_cv, profile_offer
+    from analysis.matching import keyword_tokens, match, match_profiles
+    from analysis.matching.keywords import clear_token_cache
+    from analysis.parsing import parse_document
+
+    cv = parse_document(ROOT / "sample_data" / "cv_fr_chef_de_projet_marketing.pdf")
+    offer = parse_document(ROOT / "sample_data" / "offer_en_project_manager.docx")
+    match(cv, offer)  # load pipelines, taxonomy and keyword model
+    timings = []
+    for _ in range(runs):
+        clear_token_cache()  # no help from earlier runs: lemmatise both texts every time
+        started = time.perf_counter()
+        match(cv, offer)
+        timings.append(time.perf_counter() - started)
+    cvp, offp = profile_cv(cv), profile_offer(offer)
+    ctok, otok = keyword_tokens(cv.text, cv.language), keyword_tokens(offer.text, offer.language)
+    cached = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        match_profiles(cv, cvp, offer, offp, cv_tokens=ctok, offer_tokens=otok)
+        cached.append(time.perf_counter() - started)
+    print(f"\n## latency ({cv.pages}-page CV, {offer.pages}-page offer, {len(cv.text.split())}"
+          f" + {len(offer.text.split())} words, median of {runs} runs after warm-up)")
+    print(f"match(cv_doc, offer_doc), extraction included: "
+          f"{1000 * statistics.median(timings):.0f} ms (target < 300 ms)")
+    print(f"match_profiles on cached extractions: {1000 * statistics.median(cached):.1f} ms")
+
+
+def main() -> None:
+    """Run the three ranking tasks and the latency measurement."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--quick", action="store_true", help="40 French queries only")
+    args = parser.parse_args()
+    run_task("Task 1: sample offers -> sample CVs (relevant = same trade)", *sample_task(),
+             exclude_self=False, p_at=1)
+    queries, cands = french_task(args.data, 40 if args.quick else None)
+    run_task("Task 2: real French offers by category (held-out split)", queries, cands,
+             exclude_self=True, p_at=5)
+    queries, cands = english_task(args.data)
+    run_task("Task 3: SkillSpan dev postings by source (tech/house)", queries, cands,
+             exclude_self=True, p_at=5)
+    latency()
+
+
+if __name__ == "__main__":
+    main()
