@@ -43,7 +43,8 @@ def _fields_fr(*, name: str | None, company: str | None, position: str | None,
     return {
         "greeting": f"Bonjour {recruiter}," if recruiter else "Bonjour,",
         "closing": "Bien cordialement," + (f"\n{name}" if name else ""),
-        "ref": f"poste de {position}" if position else "ma candidature",
+        "ref": (f"poste de {position}" if position
+                else f"candidature chez {company}" if company else "ma candidature"),
         "application": f"ma candidature{job}{at}",
         "thanks": ("Je vous remercie d'avoir pris le temps de m'informer de votre décision "
                    f"concernant ma candidature{job}{at}, ainsi que pour le temps que vous "
@@ -82,7 +83,8 @@ def _fields_en(*, name: str | None, company: str | None, position: str | None,
     return {
         "greeting": f"Dear {recruiter}," if recruiter else "Hello,",
         "closing": "Kind regards," + (f"\n{name}" if name else ""),
-        "ref": f"{position} position" if position else "my application",
+        "ref": (f"{position} position" if position
+                else f"application to {company}" if company else "my application"),
         "application": f"my application{job}{at}",
         "thanks": (f"Thank you for letting me know your decision about my application{job}{at}, "
                    f"and for the time you gave me{met}." if met else
