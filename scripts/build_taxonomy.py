@@ -1,0 +1,315 @@
+"""Build models/taxonomy-v1/ from ESCO (FR+EN), O*NET technology names and curated data.
+
+Usage: python scripts/build_taxonomy.py [--data ../shared/data] [--out models/taxonomy-v1]
+
+Reads ../shared/data (see its README) and scripts/data/taxonomy/*.tsv; writes
+taxonomy.json.gz (skills, groups, lemma overrides and the precomputed matching keys per
+language) and stats.json. Keys are computed with the same `Normalizer` the extractor uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis.extraction.normalize import Normalizer, fold, read_overrides  # noqa: E402
+from analysis.extraction.pipeline import get_nlp  # noqa: E402
+
+CURATED = ROOT / "scripts" / "data" / "taxonomy"
+VERSION = "taxonomy-v1"
+# Priority of a label source when two skills share a key (lower wins).
+P_CURATED, P_PREF, P_ALT, P_ONET, P_HIDDEN, P_CROSS = 0, 1, 2, 3, 4, 5
+SOFT_EXCLUDED_GROUPS = {
+    "working with digital devices and applications",
+    "applying health-related skills and competences",
+    "applying environmental skills and competences",
+    "working with numbers and measures",
+    "manipulating and controlling objects and equipment",
+    "responding to physical circumstances",
+    "applying general knowledge",
+    "applying civic skills and competences",
+}
+VENDOR_PREFIXES = ("Microsoft ", "Adobe ", "Apache ", "Autodesk ", "Atlassian ", "Google ")
+MAX_TOKENS = 8
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    rows = []
+    for line in (CURATED / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def split_labels(value: str, sep: str = "\n") -> list[str]:
+    return [v.strip() for v in (value or "").split(sep) if v.strip()]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9+#]+", "-", fold(text)).strip("-")
+
+
+class Builder:
+    """Collects skills and labels, then compiles the matching keys."""
+
+    def __init__(self, data: Path) -> None:
+        self.data = data
+        self.skills: dict[str, dict] = {}
+        self.groups: dict[str, dict[str, str]] = {}
+        self.entries: list[
+            tuple[str, str, str, int, str, bool]
+        ] = []  # lang,label,id,prio,flags,cur
+        self.by_en_label: dict[str, str] = {}
+        self.onet_ids: dict[str, str] = {}
+
+    def add_skill(self, sid: str, kind: str, stype: str, en: str, fr: str) -> None:
+        self.skills.setdefault(
+            sid, {"kind": kind, "type": stype, "en": [], "fr": [], "broader": []}
+        )
+        rec = self.skills[sid]
+        for lang, label in (("en", en), ("fr", fr)):
+            if label and label not in rec[lang]:
+                rec[lang].append(label)
+
+    def add_label(
+        self, lang: str, label: str, sid: str, prio: int, flags: str = "", curated: bool = False
+    ) -> None:
+        label = " ".join(label.split())
+        if label:
+            self.entries.append((lang, label, sid, prio, flags, curated))
+
+    def resolve(self, target: str) -> str:
+        if target.startswith("esco:"):
+            sid = self.by_en_label.get(target[5:])
+            if sid is None:
+                raise SystemExit(f"curated target not found in ESCO: {target!r}")
+            return sid
+        if target.startswith("onet:"):
+            return self.onet_ids[target[5:]]
+        if target not in self.skills:
+            raise SystemExit(f"curated target not defined in new_skills.tsv: {target!r}")
+        return target
+
+    def load_esco(self) -> None:
+        esco = self.data / "esco"
+        language_uris = {
+            r["conceptUri"] for r in read_csv(esco / "en/languageSkillsCollection_en.csv")
+        }
+        soft = {
+            r["conceptUri"]
+            for r in read_csv(esco / "en/transversalSkillsCollection_en.csv")
+            if not any(g.strip() in SOFT_EXCLUDED_GROUPS for g in r["broaderConceptPT"].split("|"))
+        }
+        fr_labels: dict[str, tuple[str, list[str]]] = {}
+        for r in read_csv(esco / "fr/esco_2020/skills_fr.csv"):
+            fr_labels[r["conceptUri"]] = (r["preferredLabel"], split_labels(r["altLabels"]))
+        for r in read_csv(esco / "fr/esco_v1.2.1_labels/skills_fr.csv"):
+            old = fr_labels.get(r["conceptUri"], ("", []))
+            alts = split_labels(r["altLabels"], "|") + old[1]
+            fr_labels[r["conceptUri"]] = (r["preferredLabel"] or old[0], alts)
+        for r in read_csv(esco / "en/skills_en.csv"):
+            uri = r["conceptUri"]
+            if uri in language_uris or r["status"] != "released":
+                continue
+            kind = "soft" if uri in soft else "hard"
+            pref_fr, alts_fr = fr_labels.get(uri, ("", []))
+            self.add_skill(
+                uri, kind, r["skillType"] or "skill/competence", r["preferredLabel"], pref_fr
+            )
+            self.by_en_label[r["preferredLabel"]] = uri
+            self.add_label("en", r["preferredLabel"], uri, P_PREF)
+            for alt in split_labels(r["altLabels"]):
+                self.add_label("en", alt, uri, P_ALT)
+            for hidden in split_labels(r["hiddenLabels"]):
+                self.add_label("en", hidden, uri, P_HIDDEN)
+            if pref_fr:
+                self.add_label("fr", pref_fr, uri, P_PREF)
+            for alt in alts_fr:
+                self.add_label("fr", alt, uri, P_ALT)
+        for lang, path in (
+            ("en", "en/skillGroups_en.csv"),
+            ("fr", "fr/esco_v1.1.2/skillGroups_fr.csv"),
+        ):
+            for r in read_csv(esco / path):
+                self.groups.setdefault(r["conceptUri"], {})[lang] = r["preferredLabel"]
+        for r in read_csv(esco / "en/broaderRelationsSkillPillar.csv"):
+            rec = self.skills.get(r["conceptUri"])
+            if rec is not None and r["broaderUri"] not in rec["broader"]:
+                rec["broader"].append(r["broaderUri"])
+
+    def load_onet(self, common: set[str], tool_flags: dict[str, str]) -> None:
+        path = self.data / "onet" / "Technology Skills.txt"
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh, delimiter="\t"))
+        for r in rows:
+            name = r["Example"].strip()
+            group = f"cvscope:toolgroup/{r['Commodity Code']}"
+            self.groups.setdefault(group, {"en": r["Commodity Title"], "fr": r["Commodity Title"]})
+            sid = self.onet_ids.setdefault(name, f"cvscope:tool/{slug(name)}")
+            if sid not in self.skills:
+                self.add_skill(sid, "hard", "tool", name, name)
+            if group not in self.skills[sid]["broader"]:
+                self.skills[sid]["broader"].append(group)
+        for name, sid in self.onet_ids.items():
+            names = [name] + [name[len(p) :] for p in VENDOR_PREFIXES if name.startswith(p)]
+            for alias in names:
+                words = alias.split()
+                if len(alias) <= 1:
+                    continue
+                flags = tool_flags.get(alias)
+                if flags is None:
+                    flags = "cx" if len(words) == 1 and fold(alias) in common else ""
+                for lang in ("en", "fr"):
+                    self.add_label(lang, alias, sid, P_ONET, flags.replace("-", ""))
+
+    def load_curated(self, tool_flags: dict[str, str]) -> None:
+        for sid, kind, en, fr, *_ in read_tsv("new_skills.tsv"):
+            self.add_skill(sid, kind, "curated", en, fr)
+            for lang, label in (("en", en), ("fr", fr)):
+                self.add_label(lang, label, sid, P_CURATED, curated=True)
+        for sid, _kind, _en, _fr, *rest in read_tsv("new_skills.tsv"):
+            if rest and rest[0].strip():
+                self.skills[sid]["broader"].append(self.resolve(rest[0]))
+        for target, lang, aliases, *rest in read_tsv("aliases.tsv"):
+            sid = self.resolve(target)
+            flags = rest[0].strip() if rest else ""
+            for alias in aliases.split("|"):
+                alias_flags = flags or tool_flags.get(alias, "").replace("-", "")
+                for code in ("en", "fr") if lang == "*" else (lang,):
+                    self.add_label(code, alias, sid, P_CURATED, alias_flags, curated=True)
+        for target, en, fr in read_tsv("soft_skills.tsv"):
+            sid = self.resolve(target)
+            self.skills[sid]["kind"] = "soft"
+            for lang, aliases in (("en", en), ("fr", fr)):
+                for alias in aliases.split("|"):
+                    self.add_label(lang, alias, sid, P_CURATED, curated=True)
+
+    def compile_keys(self, overrides: dict[str, dict[str, str]]) -> dict[str, dict[str, list]]:
+        stops = {(lang, fold(label).strip()) for lang, label in read_tsv("stop_labels.tsv")}
+        index = {sid: i for i, sid in enumerate(self.skills)}
+        keys: dict[str, dict[str, list]] = {"en": {}, "fr": {}}
+        self.dropped = Counter()
+        for lang in ("en", "fr"):
+            norm = Normalizer(lang, overrides[lang])
+            entries = [e for e in self.entries if e[0] == lang]
+            nlp = get_nlp(lang)
+            docs = nlp.pipe((e[1] for e in entries), batch_size=2000)
+            for (_, label, sid, prio, flags, curated), doc in zip(entries, docs, strict=True):
+                form_key, lemma_key = norm.label_keys(doc)
+                n_tokens = form_key.count(" ") + 1
+                folded = fold(label)
+                if not curated:
+                    if (lang, folded) in stops or ("*", folded) in stops:
+                        self.dropped["stop_label"] += 1
+                        continue
+                    if n_tokens > MAX_TOKENS or len(form_key) <= 1 or form_key.isdigit():
+                        self.dropped["shape"] += 1
+                        continue
+                for key in {form_key, lemma_key}:
+                    if (lang, key) in stops and not curated:
+                        continue
+                    old = keys[lang].get(key)
+                    if old is None or prio < old[1]:
+                        keys[lang][key] = [index[sid], prio, flags]
+        # French texts often use English terms: add English multi-word and tool keys.
+        skills = list(self.skills)
+        for key, (idx, prio, flags) in list(keys["en"].items()):
+            stype = self.skills[skills[idx]]["type"]
+            if key in keys["fr"]:
+                continue
+            if " " in key or stype in ("tool", "curated") or prio == P_CURATED:
+                keys["fr"][key] = [idx, P_CROSS, flags]
+        return keys
+
+
+def common_words() -> set[str]:
+    """Ordinary English and French words (spacy-lookups-data lemma tables)."""
+    import spacy_lookups_data
+
+    base = Path(spacy_lookups_data.__file__).parent / "data"
+    words: set[str] = set()
+    for name in ("en_lemma_lookup.json.gz", "fr_lemma_lookup.json.gz"):
+        with gzip.open(base / name, "rt", encoding="utf-8") as fh:
+            table = json.load(fh)
+        words.update(fold(k) for k in table)
+        for value in table.values():
+            words.update(fold(v) for v in (value if isinstance(value, list) else [value]))
+    with gzip.open(base / "en_lexeme_prob.json.gz", "rt", encoding="utf-8") as fh:
+        words.update(fold(w) for w, p in json.load(fh).items() if p > -11.0)
+    return words
+
+
+def main() -> None:
+    """Build the taxonomy artifact."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=ROOT / "models" / VERSION)
+    args = parser.parse_args()
+    started = time.time()
+    overrides = read_overrides(
+        (CURATED / "lemma_overrides.tsv").read_text(encoding="utf-8").splitlines()
+    )
+    tool_flags = {name: flags for name, flags in read_tsv("tool_flags.tsv")}
+    builder = Builder(args.data)
+    builder.load_esco()
+    builder.load_onet(common_words(), tool_flags)
+    builder.load_curated(tool_flags)
+    keys = builder.compile_keys(overrides)
+    skills = [
+        [sid, rec["kind"], rec["type"], rec["en"], rec["fr"] or rec["en"], rec["broader"]]
+        for sid, rec in builder.skills.items()
+    ]
+    artifact = {
+        "version": VERSION,
+        "built": time.strftime("%Y-%m-%d", time.gmtime()),
+        "skills": skills,
+        "groups": builder.groups,
+        "overrides": overrides,
+        "keys": {
+            lang: {k: v[:1] + v[2:] for k, v in table.items()} for lang, table in keys.items()
+        },
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    with gzip.open(args.out / "taxonomy.json.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        json.dump(artifact, fh, ensure_ascii=False, separators=(",", ":"))
+    kinds = Counter(s[1] for s in skills)
+    types = Counter(s[2] for s in skills)
+    stats = {
+        "version": VERSION,
+        "skills": len(skills),
+        "kinds": dict(kinds),
+        "types": dict(types),
+        "groups": len(builder.groups),
+        "labels": len(builder.entries),
+        "keys": {lang: len(table) for lang, table in keys.items()},
+        "dropped": dict(builder.dropped),
+        "sources": {
+            "esco": "ESCO v1.1.1 (EN), FR labels v1.2.1 + 2020; ESCO, European Commission; "
+            "CC BY 4.0",
+            "onet": "O*NET 29.2 Database, USDOL/ETA, CC BY 4.0 (Technology Skills)",
+        },
+        "seconds": round(time.time() - started, 1),
+    }
+    (args.out / "stats.json").write_text(json.dumps(stats, indent=2) + "\n", encoding="utf-8")
+    size = os.path.getsize(args.out / "taxonomy.json.gz")
+    print(json.dumps(stats, indent=2), f"\nwrote {args.out / 'taxonomy.json.gz'} ({size:,} bytes)")
+
+
+if __name__ == "__main__":
+    main()
