@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -12,12 +12,6 @@ from analysis.errors import NotFoundError
 from analysis.storage import Store
 from analysis.storage.models import Application, Candidate, Followup, utcnow
 
-# Used only when `analysis.followup.schedule` is not available: one relaunch ten days after
-# applying without an answer, a thank-you asking for feedback the day after a rejection, and a
-# re-contact three months later.
-RELAUNCH_AFTER = timedelta(days=10)
-THANKS_AFTER = timedelta(days=1)
-RECONTACT_AFTER = timedelta(days=90)
 FINAL_STAGES = ("offer", "hired", "withdrawn")
 
 
@@ -48,58 +42,22 @@ class FollowupItem:
 
 
 def plan(app: Application) -> list[tuple[str, date]]:
-    """The follow-ups an application calls for, as (kind, due date)."""
-    try:
-        from analysis.followup import schedule
-    except ImportError:
-        schedule = None
-    if schedule is not None:
-        try:
-            return [(item.kind, item.due_on) for item in _from_schedule(schedule, app)]
-        except (TypeError, AttributeError):
-            pass  # an older/newer schedule API: fall back to the documented defaults
+    """The follow-ups an application calls for, as (kind, due date), from `followup.schedule`."""
+    from analysis.followup import schedule
+
     if app.stage in FINAL_STAGES:
         return []
-    if app.stage == "no_response" or (app.stage == "applied" and app.answered_on is None):
-        steps = [("relaunch", app.applied_on + RELAUNCH_AFTER)]
-        if app.stage == "no_response":
-            steps.append(("recontact", app.applied_on + RECONTACT_AFTER))
-        return steps
-    if app.stage.startswith("rejected"):
-        answered = app.answered_on or app.applied_on
-        return [("thank_and_feedback", answered + THANKS_AFTER),
-                ("recontact", answered + RECONTACT_AFTER)]
-    return []
-
-
-@dataclass(frozen=True)
-class _Step:
-    kind: str
-    due_on: date
-
-
-def _from_schedule(schedule: Any, app: Application) -> list[_Step]:
-    """Adapt `analysis.followup.schedule` output (objects or dicts with kind + date)."""
-    items = schedule(stage=app.stage, applied_on=app.applied_on, answered_on=app.answered_on)
-    steps = []
-    for item in items:
-        get = item.get if isinstance(item, dict) else (lambda k, i=item: getattr(i, k, None))
-        due = get("due_on") or get("send_after") or get("date")
-        if isinstance(due, str):
-            due = date.fromisoformat(due)
-        steps.append(_Step(str(get("kind")), due))
-    return steps
+    steps = schedule(stage=app.stage, applied_on=app.applied_on, answered_on=app.answered_on)
+    return [(step.kind, step.due_on) for step in steps]
 
 
 def _draft(kind: str, lang: str, app: Application) -> tuple[str | None, str | None, str]:
-    try:
-        from analysis.followup import draft
+    from analysis.followup import draft
 
-        message = draft(kind, lang, name=app.candidate.name, company=app.company,
-                        position=app.position, stage=app.stage)
-        return message.subject, message.body, message.channel or "email"
-    except (ImportError, TypeError, ValueError, KeyError):
-        return None, None, "email"
+    message = draft(kind, lang, name=app.candidate.name, company=app.company,
+                    position=app.position, stage=app.stage, interviews=app.interviews or None,
+                    sent_on=app.answered_on or app.applied_on)
+    return message.subject, message.body, message.channel or "email"
 
 
 def reschedule(session: Any, app: Application, lang: str = "fr") -> None:
