@@ -1,0 +1,42 @@
+"""French/English language detection with lingua (restricted to FR and EN, built once)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_SAMPLE = 4000  # characters: enough for a stable vote, keeps long documents cheap
+_FR_WORDS = frozenset(
+    "le la les des du de et en un une pour avec dans sur au aux est sont je nous vous "
+    "expérience compétences formation langues".split()
+)
+_EN_WORDS = frozenset(
+    "the and of to in for with on at is are i we you experience skills education languages".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _detector() -> object:
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(Language.FRENCH, Language.ENGLISH).build()
+
+
+def detect_language(text: str) -> str:
+    """'fr' or 'en' for `text` (English when there is nothing to decide on)."""
+    sample = text[:_SAMPLE]
+    words = re.findall(r"[a-zà-ÿ]+", sample.lower())
+    if not words:
+        return "en"
+    from lingua import Language
+
+    confidences = _detector().compute_language_confidence_values(sample)  # type: ignore[attr-defined]
+    scores = {c.language: c.value for c in confidences}
+    fr, en = scores.get(Language.FRENCH, 0.0), scores.get(Language.ENGLISH, 0.0)
+    if abs(fr - en) < 0.2 and len(words) < 30:
+        # very short text: lingua may hesitate; count function words, accents settle ties
+        fr_votes = sum(w in _FR_WORDS for w in words) + 2 * bool(re.search(r"[éèêàçù]", sample))
+        en_votes = sum(w in _EN_WORDS for w in words)
+        if fr_votes != en_votes:
+            return "fr" if fr_votes > en_votes else "en"
+    return "fr" if fr > en else "en"

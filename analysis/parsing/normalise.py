@@ -1,0 +1,86 @@
+"""Text normalisation shared by every format: mojibake, ligatures, whitespace, bullets, dashes,
+end-of-line hyphenation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False, unescape_html=False)
+
+_CHAR_MAP = str.maketrans(
+    {
+        # every Unicode space becomes a plain space
+        **dict.fromkeys(map(ord, "\t\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"), " "),
+        **dict.fromkeys(map(ord, "\u2007\u2008\u2009\u200a\u202f\u205f\u3000\x0b\x0c"), " "),
+        **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None),
+        # hyphens and dashes
+        **dict.fromkeys(map(ord, "\u2010\u2011\u2043\ufe63\uff0d"), "-"),
+        **dict.fromkeys(map(ord, "\u2012\u2013\u2212\ufe58"), "–"),
+        **dict.fromkeys(map(ord, "\u2014\u2015"), "—"),
+        # ligatures ftfy leaves alone in some fonts' private encodings
+        0xFB00: "ff",
+        0xFB01: "fi",
+        0xFB02: "fl",
+        0xFB03: "ffi",
+        0xFB04: "ffl",
+        0xFB05: "st",
+        0xFB06: "st",
+        0x2028: "\n",
+        0x2029: "\n",
+        0x0D: "\n",
+    }
+)
+_BULLETS = "•●▪■◦‣∙○◆◇►▶➢➤✓✔☐□➔→·\uf0b7\uf0a7\uf0d8\uf0fc\uf076\uf0a8\uf06e\uf0e0\u2219\u25aa\u25cf"
+_BULLET_LINE = re.compile(rf"^\s*(?:[{_BULLETS}]|[-*–](?=\s))\s*")
+_INNER_BULLET = re.compile(rf"[{_BULLETS.replace('·', '')}]")
+_HYPHEN_END = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿœŒ]{2,})[-\u00ad]$")
+_LOWER_START = re.compile(r"^[a-zà-öø-ÿœ]")
+_SPACES = re.compile(r" {2,}")
+# Headings typeset with letter spacing: "E X P É R I E N C E" -> "EXPÉRIENCE"
+_SPACED_CAPS = re.compile(r"^(?:[A-ZÀ-Ý] ){3,}[A-ZÀ-Ý]$")
+
+
+def fix_encoding(text: str) -> tuple[str, bool]:
+    """Repair mojibake and odd Unicode with ftfy; return the text and whether it changed."""
+    fixed = ftfy.fix_text(text, _FTFY)
+    return fixed, _letters(fixed) != _letters(text)
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFC", text) if c.isalpha())
+
+
+def normalise_lines(lines: list[str]) -> str:
+    """Join reader lines into clean text: one space between words, bullets as '• ', hyphenated
+    line breaks joined, at most one empty line in a row."""
+    out: list[str] = []
+    for raw in "\n".join(lines).translate(_CHAR_MAP).split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        if _SPACED_CAPS.match(line):
+            line = line.replace(" ", "")
+        if line:
+            marker = _BULLET_LINE.match(line)
+            if marker and len(line) > marker.end():
+                line = "• " + line[marker.end() :]
+            elif marker:
+                continue  # a bullet glyph alone on its line
+            line = _INNER_BULLET.sub("•", line)
+        if not line:
+            if out and out[-1]:
+                out.append("")
+            continue
+        if out and out[-1] and _LOWER_START.match(line):
+            match = _HYPHEN_END.search(out[-1])
+            if match:
+                first, _, rest = line.partition(" ")
+                out[-1] = out[-1][:-1] + first
+                line = rest
+                if not line:
+                    continue
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out).replace("\u00ad", "")

@@ -1,0 +1,188 @@
+"""From positioned glyphs to lines, words and reading order (column and gutter detection).
+
+Lines are grouped by baseline (not by box top, which italic and bold fonts move); a space is
+put wherever the gap between two glyphs exceeds 0.15 x the font size. Reading order per page: a
+*gutter* is the widest vertical band (>= 5 pt) that almost no line crosses (<= max(1, 8 %) of
+lines) with enough text on both sides (>= 3 lines and >= 10 % of characters each). A narrow side
+(< 25 % of the text width) whose lines mostly continue on the other side is a label/date column
+and is not split off. Lines crossing the gutter (full-width titles) stay in place; each column is
+searched again, at most twice.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from analysis.parsing.pdf_chars import Glyph
+
+LINE_TOLERANCE = 2.5  # points between baselines of the same line
+SPACE_RATIO = 0.15  # gap / font size above which a space is inferred
+LOOSE_TO_FONT = 1.17  # loose box height / font size, for common fonts
+MIN_GUTTER = 5.0
+MAX_DEPTH = 2
+
+
+class Word(NamedTuple):
+    """A run of glyphs without an inferred space inside."""
+
+    x0: float
+    x1: float
+    text: str
+
+
+class Line(NamedTuple):
+    """Words sharing a baseline, left to right."""
+
+    y: float
+    size: float
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        """The line's words joined by single spaces."""
+        return " ".join(w.text for w in self.words)
+
+
+def build_lines(glyphs: list[Glyph]) -> list[Line]:
+    """Group glyphs into lines by baseline, top to bottom, and words by inferred spaces."""
+    if not glyphs:
+        return []
+    ordered = sorted(glyphs, key=lambda g: -g.y)
+    lines: list[Line] = []
+    start = 0
+    anchor = ordered[0].y
+    for i in range(1, len(ordered) + 1):
+        if i == len(ordered) or anchor - ordered[i].y > LINE_TOLERANCE:
+            lines.append(_make_line(ordered[start:i]))
+            if i < len(ordered):
+                start, anchor = i, ordered[i].y
+    return lines
+
+
+def _make_line(glyphs: list[Glyph]) -> Line:
+    glyphs.sort(key=lambda g: g.x0)
+    words: list[Word] = []
+    parts = [glyphs[0].text]
+    x0, x1 = glyphs[0].x0, glyphs[0].x1
+    size = max(g.size for g in glyphs)
+    for g in glyphs[1:]:
+        threshold = SPACE_RATIO * min(g.size, size) / LOOSE_TO_FONT
+        if g.x0 - x1 > threshold:
+            words.append(Word(x0, x1, "".join(parts)))
+            parts, x0 = [g.text], g.x0
+        else:
+            parts.append(g.text)
+        x1 = max(x1, g.x1)
+    words.append(Word(x0, x1, "".join(parts)))
+    baseline = sum(g.y for g in glyphs) / len(glyphs)
+    return Line(baseline, size / LOOSE_TO_FONT, tuple(words))
+
+
+def find_gutter(lines: list[Line]) -> float | None:
+    """The x of the best column gutter among `lines`, or None for a single column."""
+    words = [w for line in lines for w in line.words]
+    if len(lines) < 6 or not words:
+        return None
+    xmin = min(w.x0 for w in words)
+    xmax = max(w.x1 for w in words)
+    width = xmax - xmin
+    if width < 60:
+        return None
+    nbins = int(width) + 2
+    diff = [0] * (nbins + 1)
+    for w in words:
+        diff[int(w.x0 - xmin)] += 1
+        diff[int(w.x1 - xmin) + 1] -= 1
+    threshold = max(1, int(0.08 * len(lines)))
+    runs: list[tuple[int, int]] = []
+    level, run_start = 0, -1
+    for b in range(nbins):
+        level += diff[b]
+        if level <= threshold:
+            if run_start < 0:
+                run_start = b
+        elif run_start >= 0:
+            if b - run_start >= MIN_GUTTER and run_start > 0:
+                runs.append((run_start, b))
+            run_start = -1
+    total_chars = sum(len(w.text) for w in words)
+    for a, b in sorted(runs, key=lambda r: r[0] - r[1]):
+        mid = xmin + (a + b) / 2
+        if _valid_split(lines, mid, xmin, xmax, total_chars):
+            return mid
+    return None
+
+
+def _valid_split(lines: list[Line], mid: float, xmin: float, xmax: float, total: int) -> bool:
+    left_lines = right_lines = both = left_chars = right_chars = 0
+    for line in lines:
+        has_left = has_right = False
+        for w in line.words:
+            if w.x1 <= mid:
+                has_left, left_chars = True, left_chars + len(w.text)
+            elif w.x0 >= mid:
+                has_right, right_chars = True, right_chars + len(w.text)
+        left_lines += has_left
+        right_lines += has_right
+        both += has_left and has_right
+    if min(left_lines, right_lines) < 3 or min(left_chars, right_chars) < 0.1 * total:
+        return False
+    width = xmax - xmin
+    for side_width, side_lines in ((mid - xmin, left_lines), (xmax - mid, right_lines)):
+        if side_width < 0.25 * width and both > 0.5 * side_lines:
+            return False  # a label/date column: each label belongs with its line
+    return True
+
+
+def reading_order(lines: list[Line], depth: int = 0) -> tuple[list[list[Line]], bool]:
+    """Lines in reading order as blocks (columns / full-width runs); and whether it split."""
+    gutter = find_gutter(lines) if depth < MAX_DEPTH else None
+    if gutter is None:
+        return ([lines] if lines else []), False
+    blocks: list[list[Line]] = []
+    left: list[Line] = []
+    right: list[Line] = []
+
+    def flush() -> None:
+        for side in (left, right):
+            sub_blocks, _ = reading_order(list(side), depth + 1)
+            blocks.extend(sub_blocks)
+        left.clear()
+        right.clear()
+
+    for line in lines:
+        if any(w.x0 < gutter < w.x1 for w in line.words):
+            flush()
+            blocks.append([line])
+            continue
+        lw = tuple(w for w in line.words if w.x1 <= gutter)
+        rw = tuple(w for w in line.words if w.x0 >= gutter)
+        if lw:
+            left.append(Line(line.y, line.size, lw))
+        if rw:
+            right.append(Line(line.y, line.size, rw))
+    flush()
+    return _merge_single_lines(blocks), True
+
+
+def _merge_single_lines(blocks: list[list[Line]]) -> list[list[Line]]:
+    """Consecutive one-line full-width blocks belong together."""
+    merged: list[list[Line]] = []
+    for block in blocks:
+        if merged and len(block) == 1 and len(merged[-1]) == 1:
+            merged[-1] = merged[-1] + block
+        else:
+            merged.append(block)
+    return merged
+
+
+def block_text(block: list[Line]) -> list[str]:
+    """Text lines of a block, with an empty line where the vertical gap is a paragraph break."""
+    out: list[str] = []
+    prev: Line | None = None
+    for line in block:
+        if prev is not None and prev.y - line.y > 2.2 * max(prev.size, line.size):
+            out.append("")
+        out.append(line.text)
+        prev = line
+    return out

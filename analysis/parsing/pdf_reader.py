@@ -1,0 +1,224 @@
+"""PDF reading: pdfium glyphs -> lines -> columns, running headers/footers removed, OCR hook."""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from analysis.errors import (
+    CorruptError,
+    EmptyError,
+    EncryptedError,
+    NoTextLayerError,
+    TooLargeError,
+)
+from analysis.parsing.limits import Deadline, Limits
+from analysis.parsing.messages import make_warning
+from analysis.parsing.pdf_chars import Glyph, page_glyphs
+from analysis.parsing.pdf_layout import block_text, build_lines, reading_order
+from analysis.parsing.raw import RawText
+
+MARGIN = 0.08  # top/bottom share of the page where running headers and footers live
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-–—]?\s*\d{1,3}\s*(?:(?:/|sur|of|de|von)\s*\d{1,3})?\s*[-–—]?$", re.IGNORECASE
+)
+
+NO_TEXT_MESSAGE = (
+    "this file has no text layer (it is a scan or an image): most ATS will read nothing from it. "
+    "Export the CV from your word processor as a PDF with text (File > Save as PDF), or upload "
+    "the DOCX{ocr_hint}"
+)
+
+
+@dataclass
+class PageText:
+    """Reading-order lines of one page, with their baselines, and page facts."""
+
+    lines: list[tuple[str, float]]  # (text, baseline y); "" marks a paragraph break
+    height: float
+    glyphs: int
+    images: int
+    image_share: float
+    multi_column: bool
+    duplicates: int
+    space_glyphs: bool = True
+
+
+def open_pdf(data: bytes) -> pdfium.PdfDocument:
+    """Open PDF bytes with pdfium, mapping failures to `encrypted` / `corrupt`."""
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if pdfium_c.FPDF_GetLastError() == pdfium_c.FPDF_ERR_PASSWORD or "password" in str(exc):
+            raise EncryptedError(
+                "the PDF is password-protected: ATS cannot open it either; "
+                "save it again without a password"
+            ) from None
+        raise CorruptError(f"the PDF cannot be opened ({exc}); it may be damaged") from None
+
+
+def read_pdf(data: bytes, limits: Limits, deadline: Deadline, *, ocr: bool = False) -> RawText:
+    """Read a PDF's text in reading order; raise `no_text_layer` for image-only files."""
+    pdf = open_pdf(data)
+    try:
+        n = len(pdf)
+        if n == 0:
+            raise CorruptError("the PDF has no pages")
+        if n > limits.max_pages:
+            raise TooLargeError(f"the PDF has {n} pages (limit {limits.max_pages})")
+        pages = [_read_page(pdf, i, limits, deadline) for i in range(n)]
+        letters = sum(p.glyphs for p in pages)
+        if letters < 20:
+            if not ocr:
+                return _no_text(pdf, pages)
+            from analysis.parsing.ocr import ocr_pdf_pages
+
+            deadline.extend(limits.ocr_timeout_s)
+            ocr_pages = ocr_pdf_pages(pdf, deadline)
+            pages = [_layout_page(g, h, 0, 0, 0.0, 0) for g, h in ocr_pages]
+            raw = _assemble(pages)
+            raw.warnings.insert(0, make_warning("ocr", f"{n} page(s)"))
+            return raw
+        return _assemble(pages)
+    finally:
+        pdf.close()
+
+
+def _read_page(pdf: pdfium.PdfDocument, index: int, limits: Limits, deadline: Deadline) -> PageText:
+    deadline.check()
+    page = pdf[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            glyphs, duplicates, spaces = page_glyphs(textpage, deadline, limits.max_chars_per_page)
+        finally:
+            textpage.close()
+        images, share = _images(page)
+        height = page.get_height()
+    finally:
+        page.close()
+    return _layout_page(glyphs, height, images, share, duplicates, spaces)
+
+
+def _layout_page(
+    glyphs: list[Glyph],
+    height: float,
+    images: int,
+    share: float,
+    duplicates: int = 0,
+    spaces: bool = True,
+) -> PageText:
+    lines = build_lines(glyphs)
+    blocks, split = reading_order(lines)
+    out: list[tuple[str, float]] = []
+    for block in blocks:
+        texts = block_text(block)
+        ys = iter(line.y for line in block)
+        if out:
+            out.append(("", 0.0))
+        for text in texts:
+            out.append((text, next(ys) if text else 0.0))
+    return PageText(out, height, len(glyphs), images, share, split, duplicates, spaces)
+
+
+def _images(page: pdfium.PdfPage) -> tuple[int, float]:
+    """Number of image objects on the page and the page share covered by the largest one."""
+    raw_page = page.raw
+    area = max(page.get_width() * page.get_height(), 1.0)
+    count, largest = 0, 0.0
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
+        obj = pdfium_c.FPDFPage_GetObject(raw_page, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            continue
+        count += 1
+        if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            largest = max(largest, (right.value - left.value) * (top.value - bottom.value) / area)
+    return count, min(largest, 1.0)
+
+
+def _no_text(pdf: pdfium.PdfDocument, pages: list[PageText]) -> RawText:
+    if any(p.images for p in pages) or _has_paths(pdf):
+        hint = (
+            "; or run the command again with --ocr to read it with Tesseract"
+            if _tesseract_available()
+            else ""
+        )
+        raise NoTextLayerError(NO_TEXT_MESSAGE.format(ocr_hint=hint))
+    raise EmptyError("the PDF contains no text")
+
+
+def _has_paths(pdf: pdfium.PdfDocument) -> bool:
+    page = pdf[0]
+    try:
+        return pdfium_c.FPDFPage_CountObjects(page.raw) > 50
+    finally:
+        page.close()
+
+
+def _tesseract_available() -> bool:
+    from analysis.parsing.ocr import tesseract_available
+
+    return tesseract_available()
+
+
+def _assemble(pages: list[PageText]) -> RawText:
+    repeated = _running_lines(pages)
+    lines: list[str] = []
+    removed: list[str] = []
+    kept_once: set[str] = set()
+    for number, page in enumerate(pages):
+        if number:
+            lines.append("")
+        for text, y in page.lines:
+            if text and _in_margin(y, page.height):
+                key = _key(text)
+                if _PAGE_NUMBER.match(text.strip()):
+                    removed.append(text)
+                    continue
+                if key in repeated:
+                    if key in kept_once:
+                        removed.append(text)
+                        continue
+                    kept_once.add(key)
+            lines.append(text)
+    raw = RawText("pdf", len(pages), lines)
+    if repeated:
+        raw.warnings.append(make_warning("header_footer_text", f"'{next(iter(repeated))}'"))
+    columns = [i + 1 for i, p in enumerate(pages) if p.multi_column]
+    if columns:
+        raw.warnings.append(make_warning("multi_column", f"page {', '.join(map(str, columns))}"))
+    images = sum(p.images for p in pages)
+    if images:
+        share = max(p.image_share for p in pages)
+        raw.warnings.append(make_warning("images", f"{images}, largest {share:.0%} of a page"))
+    if sum(p.glyphs for p in pages) > 200 and not any(p.space_glyphs for p in pages):
+        raw.warnings.append(make_warning("glued_words"))
+    duplicates = sum(p.duplicates for p in pages)
+    if duplicates > 10:
+        raw.warnings.append(make_warning("duplicated_text", f"{duplicates} characters"))
+    return raw
+
+
+def _in_margin(y: float, height: float) -> bool:
+    return y > height * (1 - MARGIN) or y < height * MARGIN
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _running_lines(pages: list[PageText]) -> set[str]:
+    """Margin lines (digits ignored) repeated on at least two pages and half of them."""
+    if len(pages) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({_key(t) for t, y in page.lines if t and _in_margin(y, page.height)})
+    need = max(2, (len(pages) + 1) // 2)
+    return {key for key, c in counts.items() if c >= need}
