@@ -2,35 +2,19 @@
 
 from __future__ import annotations
 
-import importlib
-
-from analysis.cli.base import app
-
 # Each module registers its commands on `app` when imported.
-_COMMAND_MODULES = (
-    "analysis.cli.parse",
-    "analysis.cli.skills",
-    "analysis.cli.match",
-    "analysis.cli.batch",
-    "analysis.cli.diagnose",
-    "analysis.cli.pool",
-    "analysis.cli.coach",
+from analysis.cli import (  # noqa: F401
+    batch,
+    coach,
+    diagnose,
+    match,
+    parse,
+    pool,
+    skills,
 )
-
-
-def _register() -> None:
-    for name in _COMMAND_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:  # a command module not written yet
-            if exc.name != name:
-                raise
+from analysis.cli.base import app
 
 
 def main() -> None:
     """Entry point of the `cvscope` console script."""
-    _register()
     app()
-
-
-_register()
