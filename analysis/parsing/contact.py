@@ -21,6 +21,7 @@ _CITY = re.compile(
     r"^(?:\d{5}\s+)?[A-ZÀ-Ý][\w'’-]*(?:[ -][A-Za-zÀ-ÿ][\w'’-]*){0,3}"
     r"(?:\s*\(\d{2,3}\))?(?:\s+\d{1,2}(?:e|er|ème))?(?:,\s*[A-Z][\w .'-]{1,25})?$"
 )
+_DIGIT = re.compile(r"\d")
 _PLACE_DIGITS = re.compile(r"\(\d{2,3}\)|^\d{5}\s|\b\d{1,2}(?:e|er|ème)\b")
 _NOT_NAME = {"curriculum", "vitae", "cv", "resume", "résumé", "page", "contact"}
 _NOT_CITY = {
@@ -47,6 +48,8 @@ HEAD_LINES = 15
 
 def find_phone(text: str) -> str | None:
     """The first phone number, in international format (French numbers assumed without +)."""
+    if len(_DIGIT.findall(text)) < 8:
+        return None
     for match in phonenumbers.PhoneNumberMatcher(
         text, "FR", leniency=phonenumbers.Leniency.POSSIBLE
     ):

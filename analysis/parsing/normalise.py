@@ -46,7 +46,7 @@ _SPACED_CAPS = re.compile(r"^(?:[A-ZÀ-Ý] ){3,}[A-ZÀ-Ý]$")
 def fix_encoding(text: str) -> tuple[str, bool]:
     """Repair mojibake and odd Unicode with ftfy; return the text and whether it changed."""
     fixed = ftfy.fix_text(text, _FTFY)
-    return fixed, _letters(fixed) != _letters(text)
+    return fixed, fixed != text and _letters(fixed) != _letters(text)
 
 
 def _letters(text: str) -> str:

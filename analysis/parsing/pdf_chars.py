@@ -1,4 +1,4 @@
-"""Characters and their boxes from pdfium (fast path), with overprint de-duplication.
+"""Characters and their boxes from pdfium (fast path, two C calls per character).
 
 A glyph is `(x0, x1, y, size, text)`: horizontal extent from the loose (advance-width) box,
 baseline `y` from the text origin, `size` the loose box height in page units. Spaces, tabs and
@@ -27,15 +27,16 @@ class Glyph(NamedTuple):
     text: str
 
 
-_DROP = frozenset(" \t\r\n\x00\xa0\u2002\u2003\u2009\u200a\u200b\u202f\u3000\ufeff\ufffe\uffff")
-_REMAP = {"\x02": "-", "\x03": "-"}  # pdfium's markers for hyphens it thinks are line-end ones
+_DROP = frozenset(" \t\r\n\x00\xa0\u2002\u2003\u2009\u200a\u200b\u202f\u3000\ufeff\uffff")
+# pdfium marks hyphens it takes for end-of-line hyphenation: keep them as soft hyphens
+_REMAP = {"\x02": "\u00ad", "\x03": "\u00ad", "\ufffe": "\u00ad"}
 
 
 class PageGlyphs(NamedTuple):
-    """Glyphs of one page, over-printed copies removed, and whether real spaces were drawn."""
+    """Glyphs of one page and whether real space glyphs were drawn."""
 
     glyphs: list[Glyph]
-    duplicates: int
+    duplicates: int  # kept for callers; over-printing is removed while building lines
     has_space_glyphs: bool
 
 
@@ -59,6 +60,7 @@ def page_glyphs(textpage: object, deadline: Deadline, max_chars: int) -> PageGly
     glyphs: list[Glyph] = []
     append = glyphs.append
     spaces = False
+    last = -2
     for i, ch in enumerate(text):
         if ch in _DROP:
             if ch == " " and not spaces:
@@ -71,32 +73,17 @@ def page_glyphs(textpage: object, deadline: Deadline, max_chars: int) -> PageGly
         height = rect.top - rect.bottom
         if height <= 0:
             continue
-        append(Glyph(rect.left, rect.right, oy.value, height, _REMAP.get(ch, ch)))
-    kept, removed = dedupe(glyphs)
-    return PageGlyphs(kept, removed, spaces)
+        glyph = Glyph(rect.left, rect.right, oy.value, height, _REMAP.get(ch, ch))
+        if glyphs and i == last + 1 and glyphs[-1][:3] == glyph[:3] and _ligature(glyphs[-1], ch):
+            # a ligature glyph (ﬃ) expanded by pdfium into several chars with one box
+            glyphs[-1] = glyph._replace(text=glyphs[-1].text + glyph.text)
+        else:
+            append(glyph)
+        last = i
+    return PageGlyphs(glyphs, 0, spaces)
 
 
-def dedupe(glyphs: list[Glyph]) -> tuple[list[Glyph], int]:
-    """Drop glyphs drawn again at (almost) the same place: O(n) with four shifted hash grids."""
-    seen: dict[tuple[str, int, int, int], Glyph] = {}
-    kept: list[Glyph] = []
-    removed = 0
-    for g in glyphs:
-        tol_x = min(1.0, 0.5 * (g.x1 - g.x0))
-        duplicate = False
-        keys = []
-        for shift in (0, 1, 2, 3):
-            sx, sy = shift & 1, shift >> 1
-            key = (g.text, shift, int((g.x0 + sx) // 2), int((g.y + sy) // 2))
-            other = seen.get(key)
-            if other is not None and abs(other.x0 - g.x0) < tol_x and abs(other.y - g.y) < 1.0:
-                duplicate = True
-                break
-            keys.append(key)
-        if duplicate:
-            removed += 1
-            continue
-        for key in keys:
-            seen[key] = g
-        kept.append(g)
-    return kept, removed
+def _ligature(previous: Glyph, ch: str) -> bool:
+    """Whether `ch`, sharing the previous glyph's box, continues a ligature (ﬁ, ﬂ, ﬀ, ﬃ, ﬆ)
+    rather than being an over-printed copy of it."""
+    return previous.text[-1] != ch or ch == "f"

@@ -43,24 +43,40 @@ class Line(NamedTuple):
         return " ".join(w.text for w in self.words)
 
 
-def build_lines(glyphs: list[Glyph]) -> list[Line]:
-    """Group glyphs into lines by baseline, top to bottom, and words by inferred spaces."""
+def build_lines(glyphs: list[Glyph]) -> tuple[list[Line], int]:
+    """Group glyphs into lines by baseline, top to bottom, and words by inferred spaces;
+    also return how many over-printed glyph copies were dropped."""
     if not glyphs:
-        return []
+        return [], 0
     ordered = sorted(glyphs, key=lambda g: -g.y)
     lines: list[Line] = []
-    start = 0
+    start, dropped = 0, 0
     anchor = ordered[0].y
     for i in range(1, len(ordered) + 1):
         if i == len(ordered) or anchor - ordered[i].y > LINE_TOLERANCE:
-            lines.append(_make_line(ordered[start:i]))
+            kept = _drop_overprint(sorted(ordered[start:i], key=lambda g: g.x0))
+            dropped += i - start - len(kept)
+            lines.append(_make_line(kept))
             if i < len(ordered):
                 start, anchor = i, ordered[i].y
-    return lines
+    return lines, dropped
+
+
+def _drop_overprint(glyphs: list[Glyph]) -> list[Glyph]:
+    """Drop copies of a glyph drawn again at (almost) the same place (LaTeX bold effects,
+    duplicated text layers). Copies are neighbours once a line is sorted by x: O(n)."""
+    kept: list[Glyph] = []
+    for g in glyphs:
+        tol = min(2.0, 0.5 * (g.x1 - g.x0))
+        for other in kept[-4:]:
+            if other.text == g.text and abs(other.x0 - g.x0) < tol and abs(other.y - g.y) < 1.0:
+                break
+        else:
+            kept.append(g)
+    return kept
 
 
 def _make_line(glyphs: list[Glyph]) -> Line:
-    glyphs.sort(key=lambda g: g.x0)
     words: list[Word] = []
     parts = [glyphs[0].text]
     x0, x1 = glyphs[0].x0, glyphs[0].x1

@@ -113,7 +113,8 @@ def _layout_page(
     duplicates: int = 0,
     spaces: bool = True,
 ) -> PageText:
-    lines = build_lines(glyphs)
+    lines, dropped = build_lines(glyphs)
+    duplicates += dropped
     blocks, split = reading_order(lines)
     out: list[tuple[str, float]] = []
     for block in blocks:
@@ -197,7 +198,7 @@ def _assemble(pages: list[PageText]) -> RawText:
     if images:
         share = max(p.image_share for p in pages)
         raw.warnings.append(make_warning("images", f"{images}, largest {share:.0%} of a page"))
-    if sum(p.glyphs for p in pages) > 200 and not any(p.space_glyphs for p in pages):
+    if sum(p.glyphs for p in pages) > 50 and not any(p.space_glyphs for p in pages):
         raw.warnings.append(make_warning("glued_words"))
     duplicates = sum(p.duplicates for p in pages)
     if duplicates > 10:
