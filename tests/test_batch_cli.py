@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
@@ -21,17 +19,7 @@ CONTRACT = ("offer", "cv", "rank", "score", "hard_skills", "soft_skills", "missi
 GOOD = ("cv_en_backend_developer.pdf", "cv_fr_data_analyst.pdf", "cv_en_project_manager.docx")
 OFFERS = ("offer_en_backend_developer.txt", "offer_fr_data_analyst.pdf")
 EXPECTED_ERRORS = {"broken.pdf": "corrupt", "empty.txt": "empty",
-                   "scanned.pdf": "no_text_layer", "photo.png": "unsupported_format"}
-
-
-def _png() -> bytes:
-    """A real 1x1 PNG image (a photo is not a CV CVScope can read)."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+                   "scanned.pdf": "no_text_layer", "old.doc": "unsupported_format"}
 
 
 @pytest.fixture()
@@ -45,7 +33,8 @@ def inputs(tmp_path: Path, samples: Path) -> tuple[Path, list[Path]]:
     (cvs / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<\x00\x13garbage" * 20)
     (cvs / "empty.txt").write_bytes(b"")
     shutil.copy(samples / "cv_fr_infirmiere_scanned.pdf", cvs / "scanned.pdf")
-    (cvs / "photo.png").write_bytes(_png())
+    # A Word 97 file (OLE compound header): a CV format CVScope does not read.
+    (cvs / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
     (cvs / ".hidden.pdf").write_bytes(b"not read")
     (cvs / "notes.csv").write_text("not a CV", encoding="utf-8")
     offers = []
@@ -117,7 +106,7 @@ def test_json_and_xlsx_read_back_agree(inputs: tuple[Path, list[Path]], tmp_path
     assert isinstance(data, list) and len(data) == len(GOOD) + len(EXPECTED_ERRORS)
     assert all(set(CONTRACT) <= set(row) for row in data)
     assert all(isinstance(row["missing_required"], list) for row in data)
-    sheet = load_workbook(out_xlsx, read_only=True).active
+    sheet = load_workbook(out_xlsx).active
     values = list(sheet.iter_rows(values_only=True))
     assert values[0] == COLUMNS
     xlsx = [dict(zip(COLUMNS, row, strict=True)) for row in values[1:]]

@@ -7,7 +7,7 @@ import signal
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -85,7 +85,7 @@ def score_bytes(
     start = time.perf_counter()
     try:
         with time_limit(seconds):
-            doc = parse_document(data, filename=name)
+            doc = parse_document(data, filename=name, limits=_parse_limits(seconds))
             profile = profile_cv(doc)
             results = []
             for offer in offers:
@@ -114,6 +114,16 @@ def score_bytes(
                      cacheable=False)
     out["duration_ms"] = round((time.perf_counter() - start) * 1000, 1)
     return out
+
+
+def _parse_limits(seconds: float | None) -> Any:
+    """The parser's limits, its own (cooperative) reading deadline capped by the CV limit."""
+    from analysis.parsing import Limits
+
+    default = Limits()
+    if seconds is None or seconds >= default.timeout_s:
+        return default
+    return replace(default, timeout_s=seconds)
 
 
 def _component(components: Any, key: str) -> float | None:
