@@ -52,11 +52,14 @@ def plan(app: Application) -> list[tuple[str, date]]:
 
 
 def _draft(kind: str, lang: str, app: Application) -> tuple[str | None, str | None, str]:
+    from analysis.coaching.workspace import REJECTED_STAGES
     from analysis.followup import draft
 
     message = draft(kind, lang, name=app.candidate.name, company=app.company,
-                    position=app.position, stage=app.stage, interviews=app.interviews or None,
-                    sent_on=app.answered_on or app.applied_on)
+                    position=app.position,
+                    stage=app.stage if app.stage in REJECTED_STAGES else None,
+                    interviews=app.interviews or None, sent_on=app.answered_on or app.applied_on,
+                    process_on=app.applied_on)
     return message.subject, message.body, message.channel or "email"
 
 
@@ -79,7 +82,8 @@ def reschedule(session: Any, app: Application, lang: str = "fr") -> None:
 def followups(store: Store, *, candidate_id: int | None = None, until: date | None = None,
               include_done: bool = False) -> list[FollowupItem]:
     """The to-do list: follow-ups due on or before `until` (default: all), soonest first."""
-    query = (select(Followup, Application, Candidate).join(Application)
+    query = (select(Followup, Application, Candidate).select_from(Followup)
+             .join(Application, Followup.application_id == Application.id)
              .join(Candidate, Application.candidate_id == Candidate.id)
              .order_by(Followup.due_on, Followup.id))
     if candidate_id is not None:
