@@ -54,7 +54,7 @@ STAGE_CAUSES = {
                                        "technical_interview": 0.05},
 }
 CV_THRESHOLD, LATER_THRESHOLD = 0.65, 0.35
-MAX_CAUSES, MIN_WEIGHT = 5, 0.05
+MAX_CAUSES, MIN_WEIGHT = 6, 0.04
 
 
 def _check(stage: str, days: int | None, interviews: int | None, lang: str | None) -> None:

@@ -65,8 +65,8 @@ def report_signals(report: MatchReport, stage: str, lang: str,
         sig.logit -= 0.3 if stage == "no_response" else 0.0
         sig.general.append(t(lang, "match.high", score=score))
         sig.add("cv_format", 0.3 + 0.3 * bool(failed or warned))
-        sig.add("position_closed", 0.3)
-        sig.add("competition", 0.3)
+        sig.add("position_closed", 0.4)
+        sig.add("competition", 0.2)
     else:
         sig.logit += 0.3
         sig.general.append(t(lang, "match.mid", score=score))
