@@ -74,14 +74,20 @@ def sample_texts() -> list[tuple[str, str]]:
 
 
 def reference_cosine(matrix, categories: list[str]) -> float:  # noqa: ANN001 - sparse matrix
-    """Median cosine between offers of the same category: the similarity given full credit."""
+    """90th percentile of cosines between offers of one category: the cosine given full credit.
+
+    Pairs of offers for the same trade share its vocabulary; a CV reaching the similarity of
+    the closest tenth of those pairs has as much keyword overlap as can be expected.
+    """
     sims = (matrix @ matrix.T).toarray()
     values = []
     for i, cat in enumerate(categories):
         for j in range(i + 1, len(categories)):
             if categories[j] == cat and cat != "other":
                 values.append(sims[i, j])
-    return float(np.median(values))
+    p50, p75, p90 = np.percentile(values, [50, 75, 90])
+    print(f"same-category offer cosines: p50 {p50:.3f} p75 {p75:.3f} p90 {p90:.3f}")
+    return float(np.percentile(values, 90))
 
 
 def main() -> None:

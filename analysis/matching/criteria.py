@@ -132,9 +132,17 @@ def language_rows(doc: ParsedDocument | None, cv: Profile, offer: Profile,
     """One row per language the offer asks for; writing the CV in a language proves it."""
     have = {s.code: s for s in cv.languages}
     rows = []
-    for wanted in offer.languages:
+    asked = list(offer.languages)
+    implicit = None
+    if offer.language != cv.language and all(w.code != offer.language for w in asked):
+        # the offer's own language is its working language, even when not listed
+        implicit = LanguageSkill(offer.language, None)
+        asked.append(implicit)
+    for wanted in asked:
         name = language_name(wanted.code, lang)
         label = f"{name} ({wanted.level})" if wanted.level else name
+        if wanted is implicit:
+            label += " — langue de l'offre" if lang == "fr" else " — language of the offer"
         need = _level_index(wanted.level)
         skill = have.get(wanted.code)
         if skill is None and wanted.code == cv.language and doc is not None and doc.text:
