@@ -13,6 +13,7 @@ from analysis.parsing.limits import Deadline
 from analysis.parsing.pdf_chars import Glyph
 
 DPI = 300
+_BULLET_MISREADS = frozenset("•+¢©«*°®eo")  # what Tesseract makes of a bullet glyph
 # Tesseract's OpenMP threads make it 4-5x slower on a shared 2-core machine.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -54,6 +55,8 @@ def ocr_image(image: object, page_height: float, scale: float, deadline: Deadlin
             lines.setdefault(key, []).append(i)
     glyphs: list[Glyph] = []
     for indices in lines.values():
+        if len(indices) > 1 and data["text"][indices[0]].strip() in _BULLET_MISREADS:
+            data["text"][indices[0]] = "•"
         bottom = max(data["top"][i] + data["height"][i] for i in indices)
         size = max(data["height"][i] for i in indices) / scale
         y = page_height - bottom / scale

@@ -33,7 +33,7 @@ def read_image(data: bytes, deadline: Deadline, limits: Limits) -> RawText:
     scale = float(dpi) / 72
     height = image.height / scale
     glyphs = ocr_image(image.convert("L"), height, scale, deadline)
-    raw = _assemble([_layout_page(glyphs, height, 0, 0.0)])
+    raw = _assemble([_layout_page(glyphs, height, images=0, share=0.0)])
     raw.format = "image"
     raw.warnings.insert(0, make_warning("ocr", "image file"))
     return raw

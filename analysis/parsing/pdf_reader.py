@@ -80,7 +80,7 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline, *, ocr: bool = Fal
 
             deadline.extend(limits.ocr_timeout_s)
             ocr_pages = ocr_pdf_pages(pdf, deadline)
-            pages = [_layout_page(g, h, 0, 0, 0.0, 0) for g, h in ocr_pages]
+            pages = [_layout_page(g, h, images=0, share=0.0) for g, h in ocr_pages]
             raw = _assemble(pages)
             raw.warnings.insert(0, make_warning("ocr", f"{n} page(s)"))
             return raw
