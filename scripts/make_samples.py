@@ -39,11 +39,12 @@ class Flow:
         *,
         bottom: float = 50,
         no_space_glyphs: bool = False,
+        size: float = 9.5,
         overprint: int = 1,
         on_new_page: Callable[[Canvas], float] | None = None,
     ) -> None:
         self.c, self.x, self.width, self.y, self.bottom = canvas, x, width, top, bottom
-        self.no_space_glyphs, self.overprint = no_space_glyphs, overprint
+        self.no_space_glyphs, self.overprint, self.size = no_space_glyphs, overprint, size
         self.on_new_page = on_new_page
 
     def _line(self, text: str, font: str, size: float, x: float, repeat: int = 1) -> None:
@@ -65,8 +66,11 @@ class Flow:
                 self.c.drawString(x + dx, self.y, text)
         self.y -= size * 1.35
 
-    def text(self, text: str, *, font: str = FONT, size: float = 9.5, indent: float = 0) -> None:
+    def text(
+        self, text: str, *, font: str = FONT, size: float | None = None, indent: float = 0
+    ) -> None:
         """Write a wrapped paragraph."""
+        size = size or self.size
         words, line = text.split(), ""
         for word in words:
             trial = f"{line} {word}".strip()
@@ -78,8 +82,9 @@ class Flow:
         if line:
             self._line(line, font, size, self.x + indent)
 
-    def bullet(self, text: str, size: float = 9.5) -> None:
+    def bullet(self, text: str, size: float | None = None) -> None:
         """Write a bullet point with a hanging indent."""
+        size = size or self.size
         self.c.setFont(FONT, size)
         self.c.drawString(self.x + 2, self.y, "•")
         self.text(text, size=size, indent=11)
@@ -170,16 +175,29 @@ def cv_pdf_one_column(cv: CV, path: Path, *, sidebar_first: bool, **style: objec
     c.save()
 
 
-def cv_pdf_two_column(cv: CV, path: Path) -> None:
-    """Two-column CV: a shaded left sidebar (contact, skills, languages) and a main column."""
+def cv_pdf_two_column(cv: CV, path: Path, *, sidebar: str = "left") -> None:
+    """Two-column CV with a shaded sidebar (skills, languages, interests) and a main column.
+
+    Left sidebar: contact details are in the sidebar. Right sidebar: contact details are one
+    full-width line under the name, the sidebar uses a smaller font, so its lines never share
+    baselines with the main column.
+    """
     c = _new_canvas(path, f"CV {cv.name}")
     c.setFillColorRGB(0.92, 0.94, 0.97)
-    c.rect(0, 0, 190, PAGE_H, stroke=0, fill=1)
-    c.setFillColorRGB(0, 0, 0)
-    top = _header(c, cv, 30, contact=False)
-    side = Flow(c, 30, 145, top)
-    _side(side, cv, with_contact=True)
-    main = Flow(c, 210, PAGE_W - 250, top, on_new_page=lambda _c: PAGE_H - 60)
+    if sidebar == "left":
+        c.rect(0, 0, 190, PAGE_H, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        top = _header(c, cv, 30, contact=False)
+        side = Flow(c, 30, 145, top)
+        main = Flow(c, 210, PAGE_W - 250, top, on_new_page=lambda _c: PAGE_H - 60)
+        _side(side, cv, with_contact=True)
+    else:
+        c.rect(PAGE_W - 185, 0, 185, PAGE_H - 120, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        top = _header(c, cv, 40, contact=True)
+        main = Flow(c, 40, PAGE_W - 250, top - 8, on_new_page=lambda _c: PAGE_H - 60)
+        side = Flow(c, PAGE_W - 170, 140, top - 8, size=8.5)
+        _side(side, cv, with_contact=False)
     _main(main, cv)
     c.showPage()
     c.save()
@@ -260,9 +278,10 @@ def build(out: Path) -> list[Path]:
         return out / name
 
     analyst, backend = by_slug["cv_fr_data_analyst"], by_slug["cv_en_backend_developer"]
-    for cv in (analyst, backend):
-        cv_pdf_one_column(cv, target(f"{cv.slug}.pdf"), sidebar_first=True)
-        cv_pdf_two_column(cv, target(f"{cv.slug}_2col.pdf"))
+    cv_pdf_one_column(analyst, target(f"{analyst.slug}.pdf"), sidebar_first=True)
+    cv_pdf_two_column(analyst, target(f"{analyst.slug}_2col.pdf"), sidebar="left")
+    cv_pdf_one_column(backend, target(f"{backend.slug}.pdf"), sidebar_first=False)
+    cv_pdf_two_column(backend, target(f"{backend.slug}_2col.pdf"), sidebar="right")
     cv_pdf_one_column(
         by_slug["cv_en_account_manager"],
         target("cv_en_account_manager_nospace.pdf"),
