@@ -22,6 +22,7 @@ _CITY = re.compile(
     r"(?:\s*\(\d{2,3}\))?(?:\s+\d{1,2}(?:e|er|ème))?(?:,\s*[A-Z][\w .'-]{1,25})?$"
 )
 _DIGIT = re.compile(r"\d")
+_POSTCODE_CITY = re.compile(r"\b\d{5}\s+[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,3}")
 _PLACE_DIGITS = re.compile(r"\(\d{2,3}\)|^\d{5}\s|\b\d{1,2}(?:e|er|ème)\b")
 _NOT_NAME = {"curriculum", "vitae", "cv", "resume", "résumé", "page", "contact"}
 _NOT_CITY = {
@@ -122,6 +123,9 @@ def _find_city(lines: list[str], name: str | None) -> str | None:
             segment = segment.strip(" ,.")
             if not segment or EMAIL.search(segment) or _URL.search(segment):
                 continue
+            postal = _POSTCODE_CITY.search(segment)
+            if postal:  # a street address: keep "75011 Paris"
+                return postal.group(0).strip()
             if any(ch.isdigit() for ch in segment) and not _PLACE_DIGITS.search(segment):
                 continue
             first = segment.split()[0].lower().strip(":")

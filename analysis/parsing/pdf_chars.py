@@ -33,11 +33,11 @@ _REMAP = {"\x02": "\u00ad", "\x03": "\u00ad", "\ufffe": "\u00ad"}
 
 
 class PageGlyphs(NamedTuple):
-    """Glyphs of one page and whether real space glyphs were drawn."""
+    """Glyphs of one page and how many real space glyphs were drawn."""
 
     glyphs: list[Glyph]
     duplicates: int  # kept for callers; over-printing is removed while building lines
-    has_space_glyphs: bool
+    space_glyphs: int
 
 
 def page_glyphs(textpage: object, deadline: Deadline, max_chars: int) -> PageGlyphs:
@@ -45,7 +45,7 @@ def page_glyphs(textpage: object, deadline: Deadline, max_chars: int) -> PageGly
     raw_tp = textpage.raw  # type: ignore[attr-defined]
     count = pdfium_c.FPDFText_CountChars(raw_tp)
     if count <= 0:
-        return PageGlyphs([], 0, False)
+        return PageGlyphs([], 0, 0)
     if count > max_chars:
         raise TooLargeError(
             f"a page holds {count} characters (limit {max_chars}): not a normal CV page"
@@ -59,12 +59,12 @@ def page_glyphs(textpage: object, deadline: Deadline, max_chars: int) -> PageGly
     byref_rect, byref_x, byref_y = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     glyphs: list[Glyph] = []
     append = glyphs.append
-    spaces = False
+    spaces = 0
     last = -2
     for i, ch in enumerate(text):
         if ch in _DROP:
-            if ch == " " and not spaces:
-                spaces = not pdfium_c.FPDFText_IsGenerated(raw_tp, i)
+            if ch == " " and not pdfium_c.FPDFText_IsGenerated(raw_tp, i):
+                spaces += 1
             continue
         if not i & 4095:
             deadline.check()

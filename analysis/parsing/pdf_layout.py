@@ -202,3 +202,22 @@ def block_text(block: list[Line]) -> list[str]:
         out.append(line.text)
         prev = line
     return out
+
+
+def looks_like_table(lines: list[Line]) -> bool:
+    """Three or more lines cut into three or more cells by wide gaps, cells starting at the
+    same x positions: a grid that ATS often read cell by cell or skip."""
+    starts: dict[int, int] = {}
+    rows = 0
+    for line in lines:
+        cells = [line.words[0].x0]
+        for prev, word in zip(line.words, line.words[1:], strict=False):
+            if word.x0 - prev.x1 > 1.5 * line.size:
+                cells.append(word.x0)
+        if len(cells) >= 3:
+            rows += 1
+            for x in {round(x / 3) for x in cells}:
+                starts[x] = starts.get(x, 0) + 1
+    if rows < 3:
+        return False
+    return sum(1 for count in starts.values() if count >= 3) >= 3

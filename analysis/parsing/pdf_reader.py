@@ -20,7 +20,7 @@ from analysis.errors import (
 from analysis.parsing.limits import Deadline, Limits
 from analysis.parsing.messages import make_warning
 from analysis.parsing.pdf_chars import Glyph, page_glyphs
-from analysis.parsing.pdf_layout import block_text, build_lines, reading_order
+from analysis.parsing.pdf_layout import block_text, build_lines, looks_like_table, reading_order
 from analysis.parsing.raw import RawText
 
 MARGIN = 0.08  # top/bottom share of the page where running headers and footers live
@@ -46,7 +46,8 @@ class PageText:
     image_share: float
     multi_column: bool
     duplicates: int
-    space_glyphs: bool = True
+    space_glyphs: int = -1  # -1: unknown (OCR)
+    table: bool = False
 
 
 def open_pdf(data: bytes) -> pdfium.PdfDocument:
@@ -111,11 +112,12 @@ def _layout_page(
     images: int,
     share: float,
     duplicates: int = 0,
-    spaces: bool = True,
+    spaces: int = -1,
 ) -> PageText:
     lines, dropped = build_lines(glyphs)
     duplicates += dropped
     blocks, split = reading_order(lines)
+    table = looks_like_table(lines)
     out: list[tuple[str, float]] = []
     for block in blocks:
         texts = block_text(block)
@@ -124,7 +126,7 @@ def _layout_page(
             out.append(("", 0.0))
         for text in texts:
             out.append((text, next(ys) if text else 0.0))
-    return PageText(out, height, len(glyphs), images, share, split, duplicates, spaces)
+    return PageText(out, height, len(glyphs), images, share, split, duplicates, spaces, table)
 
 
 def _images(page: pdfium.PdfPage) -> tuple[int, float]:
@@ -194,11 +196,19 @@ def _assemble(pages: list[PageText]) -> RawText:
     columns = [i + 1 for i, p in enumerate(pages) if p.multi_column]
     if columns:
         raw.warnings.append(make_warning("multi_column", f"page {', '.join(map(str, columns))}"))
+    tables = [i + 1 for i, p in enumerate(pages) if p.table]
+    if tables:
+        raw.warnings.append(make_warning("tables", f"page {', '.join(map(str, tables))}"))
     images = sum(p.images for p in pages)
     if images:
         share = max(p.image_share for p in pages)
         raw.warnings.append(make_warning("images", f"{images}, largest {share:.0%} of a page"))
-    if sum(p.glyphs for p in pages) > 50 and not any(p.space_glyphs for p in pages):
+    glyphs = sum(p.glyphs for p in pages)
+    if (
+        glyphs > 50
+        and all(p.space_glyphs >= 0 for p in pages)
+        and (sum(p.space_glyphs for p in pages) < 0.03 * glyphs)
+    ):
         raw.warnings.append(make_warning("glued_words"))
     duplicates = sum(p.duplicates for p in pages)
     if duplicates > 10:
