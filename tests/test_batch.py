@@ -157,7 +157,8 @@ def test_cache_key_changes_with_every_input(tmp_path: Path) -> None:
     again.close()
 
 
-def test_score_uploads_zip_text_offer_and_progress(samples: Path) -> None:
+@pytest.mark.parametrize("jobs", [0, 1])
+def test_score_uploads_zip_text_offer_and_progress(samples: Path, jobs: int) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.write(samples / "cv_en_backend_developer.pdf", "batch/backend.pdf")
@@ -170,7 +171,7 @@ def test_score_uploads_zip_text_offer_and_progress(samples: Path) -> None:
          ("broken.pdf", b"%PDF-1.4 broken")],
         [("backend offer", offer_text),
          ("data offer.pdf", (samples / "offer_fr_data_analyst.pdf").read_bytes())],
-        progress=lambda done, total: calls.append((done, total)), jobs=0)
+        progress=lambda done, total: calls.append((done, total)), jobs=jobs)
     assert calls == [(i, 4) for i in range(1, 5)]
     assert len(rows) == 8 and {r.offer for r in rows} == {"backend offer", "data offer.pdf"}
     backend = {r.cv: r for r in rows if r.offer == "backend offer"}

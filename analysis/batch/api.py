@@ -105,14 +105,15 @@ def score_uploads(
     offers: Sequence[tuple[str, bytes | str]],
     *,
     progress: Progress | None = None,
-    jobs: int = 1,
+    jobs: int = 0,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> list[BatchRow]:
     """Score uploaded CVs (name, bytes; zip archives expanded in memory) against offers.
 
     `offers` are (name, file bytes) or (name, pasted text). Returns ranked rows, one per
-    (offer, CV). `jobs` worker processes keep a pathological file from stalling the caller
-    (`jobs=0`: score in this process).
+    (offer, CV). By default (`jobs=0`) CVs are scored in this process with its cached
+    pipelines, bounded by the parser's own reading deadline; `jobs>=1` uses worker processes
+    (crash isolation and a hard time limit, at the cost of loading the pipelines in them).
     """
     if not offers:
         raise InvalidArgumentError("give at least one offer")
