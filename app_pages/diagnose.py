@@ -10,42 +10,7 @@ from typing import Any
 import streamlit as st
 
 from app_pages.i18n import current_lang, t, tr
-
-STAGES: dict[str, tuple[str, str]] = {
-    "no_response": ("Pas de réponse", "No response"),
-    "rejected_before_interview": ("Refus avant tout entretien", "Rejected before any interview"),
-    "rejected_after_phone_screen": ("Refus après l'appel de présélection",
-                                    "Rejected after the phone screen"),
-    "rejected_after_interview": ("Refus après entretien", "Rejected after an interview"),
-    "rejected_after_final_interview": ("Refus après l'entretien final",
-                                       "Rejected after the final interview"),
-}
-VERDICTS: dict[str, tuple[str, str]] = {
-    "cv_screening": ("Le tri des CV (ATS ou première lecture)",
-                     "CV screening (ATS or first sort)"),
-    "later_stage": ("Les étapes suivantes (entretiens, concurrence)",
-                    "Later stages (interviews, competition)"),
-    "uncertain": ("Incertain : les indices se contredisent ou manquent",
-                  "Uncertain: the signals conflict or are missing"),
-}
-CAUSES: dict[str, tuple[str, str]] = {
-    "missing_keywords": ("Mots-clés manquants", "Missing keywords"),
-    "profile_mismatch": ("Profil éloigné du poste", "Profile mismatch"),
-    "experience_gap": ("Écart d'expérience", "Experience gap"),
-    "education_gap": ("Écart de formation", "Education gap"),
-    "cv_format": ("CV difficile à lire pour un ATS", "CV hard for an ATS to read"),
-    "soft_skills": ("Savoir-être", "Soft skills"),
-    "technical_interview": ("Entretien technique", "Technical interview"),
-    "culture_fit": ("Adéquation culturelle", "Culture fit"),
-    "competition": ("Concurrence d'autres candidats", "Competition from other candidates"),
-    "position_closed": ("Poste pourvu ou fermé", "Position filled or closed"),
-}
-
-
-def stage_label(code: str) -> str:
-    """Translated label of a rejection stage code."""
-    pair = STAGES.get(code)
-    return tr(*pair) if pair else code
+from app_pages.labels import CAUSES, STAGES, VERDICTS, stage_label
 
 
 def _pick(table: dict[str, tuple[str, str]], code: str) -> str:
@@ -71,6 +36,15 @@ def render_diagnosis(result: dict[str, Any]) -> None:
             st.progress(max(0.0, min(1.0, float(value))))
     if result.get("explanation"):
         st.markdown(f"> {result['explanation']}")
+    signals = list(result.get("evidence") or [])
+    reading = result.get("feedback") or {}
+    if reading.get("sentence"):
+        signals.append(tr("Dans le message du recruteur : « {s} »",
+                          "In the recruiter's message: “{s}”").format(s=reading["sentence"]))
+    if signals:
+        with st.expander(tr("Sur quoi repose ce verdict", "What this verdict rests on")):
+            for item in signals:
+                st.markdown(f"- {item}")
     left, right = st.columns([1.2, 1], gap="large")
     with left:
         st.subheader(tr("Causes probables", "Likely causes"))

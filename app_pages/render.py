@@ -11,6 +11,7 @@ import streamlit as st
 
 CSS = """
 <style>
+[data-testid="stMainBlockContainer"] {padding-top: 2.2rem;}
 .cvs-hero {padding: .2rem 0 .6rem 0;}
 .cvs-hero p {color: #5b6472; margin: 0;}
 .cvs-band {display:inline-block; padding:.15rem .6rem; border-radius:999px; font-weight:600;

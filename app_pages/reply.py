@@ -9,22 +9,26 @@ from typing import Any
 import streamlit as st
 
 from analysis.errors import DocumentError
-from analysis.followup import draft, schedule
-from app_pages.diagnose import STAGES, stage_label
+from analysis.followup import channel_for, draft, schedule
 from app_pages.i18n import LANG_NAMES, LANGS, current_lang, t, tr
+from app_pages.labels import STAGES, fmt_date, stage_label
 
 KINDS: dict[str, tuple[str, str]] = {
     "thank_and_feedback": ("Remercier et demander un retour", "Thank and ask for feedback"),
     "relaunch": ("Relance (une seule)", "Relaunch (once)"),
     "recontact": ("Reprendre contact plus tard", "Re-contact later"),
 }
+KINDS_AFTER_REJECTION = ("thank_and_feedback", "recontact")
+KINDS_AFTER_SILENCE = ("relaunch", "recontact")
 CHANNELS = {"email": ("e-mail", "email"), "phone": ("téléphone", "phone"), "sms": ("SMS", "SMS")}
 
 
 def _defaults() -> dict[str, str]:
     """Pre-fill name, position and language from the current analysis, when there is one."""
     analysis = st.session_state.get("analysis")
-    out = {"name": "", "position": "", "lang": current_lang()}
+    diagnosis = st.session_state.get("diagnosis")
+    out = {"name": "", "position": "", "lang": current_lang(),
+           "stage": diagnosis["stage"] if diagnosis else "rejected_before_interview"}
     if not analysis:
         return out
     report = analysis["report"]
@@ -32,7 +36,8 @@ def _defaults() -> dict[str, str]:
         out["name"] = report.cv.contact.name
     if report.offer_profile is not None and report.offer_profile.title:
         out["position"] = report.offer_profile.title
-    out["lang"] = report.offer_language  # the recruiter reads the offer's language
+    if report.offer_language in LANGS:
+        out["lang"] = report.offer_language  # the recruiter reads the offer's language
     return out
 
 
@@ -43,10 +48,11 @@ def _message_text(subject: str, body: str) -> str:
 def render_message(kind: str, message: Any, signature: str) -> None:
     """One editable message with its channel, send date, copy block and download."""
     channel = tr(*CHANNELS.get(message.channel, (message.channel, message.channel)))
-    when = message.send_after.isoformat() if hasattr(message.send_after, "isoformat") else (
-        message.send_after or tr("dès maintenant", "now"))
+    when = fmt_date(message.send_after) if message.send_after else tr("dès maintenant", "now")
     st.caption(tr(f"Canal : {channel} · à envoyer à partir du {when}",
                   f"Channel: {channel} · send from {when}"))
+    if getattr(message, "note", ""):
+        st.info(message.note, icon=":material/lightbulb:")
     # Keys carry a signature of the inputs: new inputs give a fresh draft, edits stay otherwise.
     subject = st.text_input(tr("Objet", "Subject"), value=message.subject or "",
                             key=f"reply_subject_{kind}_{signature}")
@@ -76,45 +82,58 @@ with st.container(border=True):
         name = st.text_input(tr("Votre nom", "Your name"), value=defaults["name"],
                              key="reply_name")
         company = st.text_input(tr("Entreprise", "Company"), key="reply_company")
-    with col_b:
         position = st.text_input(tr("Poste", "Position"), value=defaults["position"],
                                  key="reply_position")
+    with col_b:
+        stage = st.selectbox(tr("Où en est la candidature", "Where the application stands"),
+                             list(STAGES), index=list(STAGES).index(defaults["stage"]),
+                             format_func=stage_label, key="reply_stage")
         recruiter = st.text_input(tr("Recruteur (facultatif)", "Recruiter (optional)"),
                                   key="reply_recruiter")
+        interviews = st.number_input(tr("Entretiens passés", "Interviews held"), min_value=0,
+                                     max_value=20, value=0, step=1, key="reply_interviews")
     with col_c:
-        stage = st.selectbox(tr("Étape du refus", "Stage of the rejection"), list(STAGES),
-                             index=list(STAGES).index("rejected_before_interview"),
-                             format_func=stage_label, key="reply_stage")
-        sent_on = st.date_input(tr("Dernier message envoyé le", "Last message sent on"),
-                                value=dt.date.today(), key="reply_sent_on",
-                                format="DD/MM/YYYY")
-    msg_lang = st.radio(tr("Langue des messages", "Language of the messages"), LANGS,
-                        index=LANGS.index(defaults["lang"]) if defaults["lang"] in LANGS else 0,
-                        format_func=LANG_NAMES.__getitem__, horizontal=True, key="reply_lang")
+        sent_on = st.date_input(
+            tr("Date du refus, ou de votre dernier message", "Date of the rejection, or of "
+               "your last message"), value=dt.date.today(), key="reply_sent_on",
+            format="DD/MM/YYYY")
+        unanswered = st.number_input(
+            tr("Vos messages restés sans réponse", "Your messages left unanswered"),
+            min_value=0, max_value=10, value=1, step=1, key="reply_unanswered",
+            help=tr("Candidature comprise. Après deux messages sans réponse, on ne relance plus.",
+                    "Application included. After two unanswered messages, stop relaunching."))
+        msg_lang = st.radio(tr("Langue des messages", "Language of the messages"), LANGS,
+                            index=LANGS.index(defaults["lang"]), horizontal=True,
+                            format_func=LANG_NAMES.__getitem__, key="reply_lang")
 
-fields = {"name": name.strip() or None, "company": company.strip() or None,
-          "position": position.strip() or None, "recruiter": recruiter.strip() or None,
-          "stage": stage, "sent_on": sent_on}
-signature = hashlib.sha1(repr(sorted((k, str(v)) for k, v in fields.items())).encode()
-                         + msg_lang.encode()).hexdigest()[:10]
-try:
-    messages = {kind: draft(kind, msg_lang, **fields) for kind in KINDS}
-    plan = schedule(msg_lang, **fields)
-except DocumentError as exc:
-    st.error(exc.message, icon=":material/error:")
-    st.stop()
-
-tabs = st.tabs([tr(*label) for label in KINDS.values()])
-for tab, kind in zip(tabs, KINDS, strict=True):
+fields: dict[str, Any] = {
+    "name": name.strip() or None, "company": company.strip() or None,
+    "position": position.strip() or None, "recruiter": recruiter.strip() or None,
+    "stage": stage, "interviews": int(interviews), "sent_on": sent_on,
+    "unanswered": int(unanswered)}
+signature = hashlib.sha1((repr(sorted((k, str(v)) for k, v in fields.items())) + msg_lang)
+                         .encode()).hexdigest()[:10]
+kinds = KINDS_AFTER_SILENCE if stage == "no_response" else KINDS_AFTER_REJECTION
+tabs = st.tabs([tr(*KINDS[kind]) for kind in kinds])
+for tab, kind in zip(tabs, kinds, strict=True):
     with tab:
-        render_message(kind, messages[kind], signature)
+        try:
+            message = draft(kind, msg_lang, **fields)
+        except DocumentError as exc:  # e.g. the stop rule after two unanswered messages
+            st.warning(exc.message, icon=":material/block:")
+            continue
+        render_message(kind, message, signature)
 
 st.subheader(tr("Calendrier des relances", "Follow-up schedule"))
+plan = schedule(sent_on, int(unanswered), stage=stage)
+channel = channel_for(int(interviews), stage)
 st.dataframe(
-    [{tr("Date", "Date"): step.get("date"),
-      tr("Message", "Message"): tr(*KINDS.get(step.get("kind", ""), (step.get("kind"),) * 2)),
-      tr("Canal", "Channel"): tr(*CHANNELS.get(step.get("channel", ""),
-                                               (step.get("channel"),) * 2)),
-      tr("Note", "Note"): step.get("note", "")}
-     for step in plan],
+    [{tr("À partir du", "From"): fmt_date(step.due_on),
+      tr("Message", "Message"): tr(*KINDS[step.kind]),
+      tr("Canal", "Channel"): tr(*CHANNELS[channel])} for step in plan],
     hide_index=True, width="stretch")
+if plan.stop:
+    st.warning(tr("Deux messages sont restés sans réponse : ne relancez plus. Reprenez contact "
+                  "dans quelques mois, avec du nouveau à apporter.",
+                  "Two messages went unanswered: do not relaunch again. Re-contact in a few "
+                  "months, with something new to bring."), icon=":material/block:")

@@ -12,6 +12,7 @@ from app_pages.i18n import label_of, t
 
 STATUS_ICON = {"matched": "✅", "partial": "🟡", "missing": "❌"}
 CHECK_ICON = {"pass": "✅", "warn": "⚠️", "fail": "❌"}
+TOP_RECS = 5
 
 
 def _requirement_status(report: Any) -> dict[str, str]:
@@ -55,6 +56,9 @@ def render_score(report: Any, key: tuple[str, str], delta: float | None) -> None
         st.markdown(render.band_badge(band, t(f"score.band.{band}")), unsafe_allow_html=True)
         st.caption(t("score.summary", matched=matched, total=len(report.requirements),
                      missing=required_missing))
+        caps = [label_of("kind", c) for c in getattr(report, "caps", ()) or ()]
+        if caps:
+            st.caption(t("score.capped", what=", ".join(caps)))
         st.caption(t("analyse.languages", cv=label_of("lang", report.cv_language),
                      offer=label_of("lang", report.offer_language)))
     with col_dl:
@@ -86,9 +90,18 @@ def render_downloads(report: Any, key: tuple[str, str]) -> None:
 def render_components(report: Any) -> None:
     """One labelled bar per score component (0-1)."""
     st.subheader(t("components.title"))
+    weights = getattr(report, "weights", None) or {}
+    skipped = []
     for name, value in report.components.items():
+        weight = weights.get(name)
+        if value is None or weight == 0:
+            skipped.append(label_of("component", name))
+            continue
         value = max(0.0, min(1.0, float(value)))
-        st.progress(value, text=f"{label_of('component', name)} — {value * 100:.0f} %")
+        share = f" · {t('components.weight', w=f'{weight * 100:.0f}')}" if weight else ""
+        st.progress(value, text=f"**{label_of('component', name)}** — {value * 100:.0f} %{share}")
+    if skipped:
+        st.caption(t("components.skipped", names=", ".join(skipped)))
 
 
 def render_recommendations(report: Any) -> None:
@@ -97,11 +110,14 @@ def render_recommendations(report: Any) -> None:
     if not report.recommendations:
         st.success(t("recs.none"))
         return
-    lines = []
-    for rec in sorted(report.recommendations, key=lambda r: r.priority):
-        gain = f" *({t('recs.gain', gain=f'{rec.gain:.1f}')})*" if rec.gain > 0 else ""
-        lines.append(f"{rec.priority}. {rec.message}{gain}")
-    st.markdown("\n".join(lines))
+    ordered = sorted(report.recommendations, key=lambda r: r.priority)
+    # Messages state their own expected gain. st.markdown without unsafe_allow_html renders
+    # no raw HTML, so offer terms quoted in them cannot inject markup.
+    st.markdown("\n".join(f"{i}. {rec.message}" for i, rec in enumerate(ordered[:TOP_RECS], 1)))
+    if len(ordered) > TOP_RECS:
+        with st.expander(t("recs.more", n=len(ordered) - TOP_RECS)):
+            st.markdown("\n".join(f"{i}. {rec.message}"
+                                   for i, rec in enumerate(ordered[TOP_RECS:], TOP_RECS + 1)))
 
 
 def render_checks(report: Any) -> None:
@@ -164,7 +180,7 @@ def render_texts(report: Any) -> None:
                 st.caption(t("texts.none"))
                 continue
             spans = _spans(profile, statuses, is_cv=is_cv)
-            st.markdown(render.highlight_html(doc.text, spans), unsafe_allow_html=True)
+            st.html(render.highlight_html(doc.text, spans))
 
 
 def render_report(report: Any, key: tuple[str, str], delta: float | None = None) -> None:

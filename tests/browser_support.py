@@ -73,7 +73,7 @@ def streamlit_server(log_path: Path, timeout: float = 90.0) -> Iterator[tuple[st
 
 @contextmanager
 def chromium_page(locale: str = "en-US") -> Iterator[Any]:
-    """A playwright page in the system Chromium, 1440x1000, downloads accepted."""
+    """A playwright page in the system Chromium, 1440x1600, downloads accepted."""
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()
@@ -83,7 +83,7 @@ def chromium_page(locale: str = "en-US") -> Iterator[Any]:
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(locale=locale, accept_downloads=True,
-                                          viewport={"width": 1440, "height": 1000})
+                                          viewport={"width": 1440, "height": 1600})
             yield context.new_page()
         finally:
             browser.close()
@@ -97,8 +97,17 @@ def upload_and_paste(page: Any, cv: Path, offer_text: str) -> None:
     area.press("Control+Enter")  # Streamlit commits a text area on Ctrl+Enter (or blur)
 
 
+def wait_idle(page: Any, timeout_ms: int = 120_000) -> None:
+    """Wait until the script run is over: no status widget, no stale (faded) element."""
+    page.wait_for_timeout(300)  # let a just-triggered rerun start
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')", timeout=timeout_ms)
+
+
 def wait_for_score(page: Any, label: str, timeout_ms: int = 180_000) -> str:
     """Wait until the score metric whose label starts with `label` shows; return its value."""
     metric = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
     metric.wait_for(state="visible", timeout=timeout_ms)
+    wait_idle(page, timeout_ms)
     return str(metric.locator('[data-testid="stMetricValue"]').inner_text())

@@ -39,8 +39,8 @@ def analysed(locale: str = "en-US", offer_text: str | None = None) -> AppTest:
 
 
 def markdown_text(at: AppTest) -> str:
-    """All markdown rendered in the run, joined."""
-    return "\n".join(m.value for m in at.markdown)
+    """All markdown and raw HTML (st.html) rendered in the run, joined."""
+    return "\n".join([m.value for m in at.markdown] + [h.proto.body for h in at.get("html")])
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -174,6 +174,12 @@ def test_diagnose_without_analysis_after_final_interview() -> None:
     assert at.session_state["diagnosis"]["result"]["verdict"] != "cv_screening"
 
 
+def _bodies(at: AppTest) -> dict[str, str]:
+    """Drafted message bodies by kind."""
+    return {str(a.key).split("_")[2]: a.value for a in at.text_area
+            if str(a.key).startswith("reply_body_")}
+
+
 def test_reply_drafts_editable_messages_and_a_schedule() -> None:
     at = new_app()
     at.run()
@@ -184,15 +190,36 @@ def test_reply_drafts_editable_messages_and_a_schedule() -> None:
     at.text_input(key="reply_position").input("Data analyst")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    bodies = [a for a in at.text_area if str(a.key).startswith("reply_body_")]
-    assert len(bodies) == 3
-    assert all(a.value.strip() for a in bodies)
-    assert any("Groupe Altea Retail" in a.value for a in bodies)
-    assert len(at.dataframe[0].value) >= 2
+    bodies = _bodies(at)
+    assert set(bodies) == {"thank", "recontact"}  # after a rejection: thank, then re-contact
+    assert all(body.strip() for body in bodies.values())
+    assert "Groupe Altea Retail" in bodies["thank"]
+    assert len(at.dataframe[0].value) == 2
+    # Edits survive a re-run; changing an input drafts afresh.
+    key = next(a.key for a in at.text_area if str(a.key).startswith("reply_body_thank"))
+    at.text_area(key=key).input("My own words.")
+    at.run()
+    assert at.text_area(key=key).value == "My own words."
     at.radio(key="reply_lang").set_value("fr")
     at.run()
-    fr_bodies = [a.value for a in at.text_area if str(a.key).startswith("reply_body_")]
-    assert fr_bodies and fr_bodies != [a.value for a in bodies]
+    assert "Groupe Altea Retail" in _bodies(at)["thank"]
+    assert _bodies(at)["thank"] not in (bodies["thank"], "My own words.")
+
+
+def test_reply_after_silence_relaunches_once_then_stops() -> None:
+    at = new_app()
+    at.run()
+    at.switch_page("app_pages/reply.py")
+    at.run()
+    at.selectbox(key="reply_stage").set_value("no_response")
+    at.run()
+    assert set(_bodies(at)) == {"relaunch", "recontact"}
+    assert not at.warning
+    at.number_input(key="reply_unanswered").set_value(2)
+    at.run()
+    assert not at.exception
+    assert set(_bodies(at)) == {"recontact"}  # no second relaunch
+    assert len(at.warning) >= 2  # the stop rule, in the relaunch tab and under the schedule
 
 
 def test_batch_ranks_cvs_and_reports_bad_files() -> None:

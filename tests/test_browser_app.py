@@ -12,6 +12,7 @@ from browser_support import (
     streamlit_server,
     upload_and_paste,
     wait_for_score,
+    wait_idle,
 )
 
 pytestmark = [
@@ -27,6 +28,7 @@ OFFER = SAMPLES / "offer_en_backend_developer.txt"
 
 
 def _shot(page: object, folder: Path, name: str) -> Path:
+    wait_idle(page)
     path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
     assert path.stat().st_size > 10_000  # a real rendered page, not a blank one

@@ -1,0 +1,50 @@
+"""Translated labels of the stable codes used by the diagnosis and follow-up pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app_pages.i18n import current_lang, tr
+
+STAGES: dict[str, tuple[str, str]] = {
+    "no_response": ("Pas de réponse", "No response"),
+    "rejected_before_interview": ("Refus avant tout entretien", "Rejected before any interview"),
+    "rejected_after_phone_screen": ("Refus après l'appel de présélection",
+                                    "Rejected after the phone screen"),
+    "rejected_after_interview": ("Refus après entretien", "Rejected after an interview"),
+    "rejected_after_final_interview": ("Refus après l'entretien final",
+                                       "Rejected after the final interview"),
+}
+VERDICTS: dict[str, tuple[str, str]] = {
+    "cv_screening": ("Le tri des CV (ATS ou première lecture)",
+                     "CV screening (ATS or first sort)"),
+    "later_stage": ("Les étapes suivantes (entretiens, concurrence)",
+                    "Later stages (interviews, competition)"),
+    "uncertain": ("Incertain : les indices se contredisent ou manquent",
+                  "Uncertain: the signals conflict or are missing"),
+}
+CAUSES: dict[str, tuple[str, str]] = {
+    "missing_keywords": ("Mots-clés manquants", "Missing keywords"),
+    "profile_mismatch": ("Profil éloigné du poste", "Profile mismatch"),
+    "experience_gap": ("Écart d'expérience", "Experience gap"),
+    "education_gap": ("Écart de formation", "Education gap"),
+    "cv_format": ("CV difficile à lire pour un ATS", "CV hard for an ATS to read"),
+    "soft_skills": ("Savoir-être", "Soft skills"),
+    "technical_interview": ("Entretien technique", "Technical interview"),
+    "culture_fit": ("Adéquation culturelle", "Culture fit"),
+    "competition": ("Concurrence d'autres candidats", "Competition from other candidates"),
+    "position_closed": ("Poste pourvu ou fermé", "Position filled or closed"),
+}
+
+
+def stage_label(code: str) -> str:
+    """Translated label of a rejection stage code."""
+    pair = STAGES.get(code)
+    return tr(*pair) if pair else code
+
+
+def fmt_date(day: dt.date | None) -> str:
+    """A date as the interface language writes it (23/11/2026 or 2026-11-23)."""
+    if day is None:
+        return "—"
+    return day.strftime("%d/%m/%Y") if current_lang() == "fr" else day.isoformat()
