@@ -170,3 +170,17 @@ def test_adding_a_missing_skill_removes_its_recommendation(model: KeywordModel) 
     assert "skill:skill:sql" not in {r.code for r in after.recommendations}
     assert after.score > before.score
     assert np.isclose(sum(after.weights.values()), 1.0)
+
+
+def test_keyword_cosine_equals_scikit_learn_tfidf_on_the_shipped_model() -> None:
+    from analysis.matching.keywords import load_keyword_model
+
+    model = load_keyword_model()
+    a = ["python", "donnee", "sql", "python", "gestion", "jamais-vu"]
+    b = ["python", "sql", "projet", "gestion"]
+    matrix = model.vectorizer.transform([a, b])
+    expected = float((matrix[0] @ matrix[1].T).toarray()[0, 0])
+    assert model.cosine(a, b) == pytest.approx(expected, abs=1e-12)
+    assert 0 < model.cosine(a, b) < 1
+    assert model.cosine(a, []) == 0.0
+    assert model.similarity(a, a) == 1.0

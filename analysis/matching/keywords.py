@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,16 +40,39 @@ class KeywordModel:
     vectorizer: TfidfVectorizer
     reference_cosine: float
 
+    def vector(self, tokens: Sequence[str]) -> dict[int, float]:
+        """The l2-normalised TF-IDF vector of a token list, as {column: weight}.
+
+        Same numbers as `vectorizer.transform` (sublinear tf x idf, l2 norm), computed
+        directly and cached, because batch scoring compares one text with many others.
+        """
+        return _vector(self, tuple(tokens))
+
     def cosine(self, a: Sequence[str], b: Sequence[str]) -> float:
         """Cosine similarity of two token lists under the background idf."""
         if not a or not b:
             return 0.0
-        matrix = self.vectorizer.transform([list(a), list(b)])
-        return float((matrix[0] @ matrix[1].T).toarray()[0, 0])
+        va, vb = self.vector(a), self.vector(b)
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return float(sum(w * vb.get(i, 0.0) for i, w in va.items()))
 
     def similarity(self, a: Sequence[str], b: Sequence[str]) -> float:
         """Cosine rescaled to 0..1: the reference cosine of same-trade pairs gives full credit."""
         return min(1.0, self.cosine(a, b) / self.reference_cosine)
+
+
+@lru_cache(maxsize=4096)
+def _vector(model: KeywordModel, tokens: tuple[str, ...]) -> dict[int, float]:
+    vocabulary, idf = model.vectorizer.vocabulary_, model.vectorizer.idf_
+    counts: dict[int, int] = {}
+    for token in tokens:
+        column = vocabulary.get(token)
+        if column is not None:
+            counts[column] = counts.get(column, 0) + 1
+    weights = {c: (1.0 + math.log(n)) * float(idf[c]) for c, n in counts.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {c: w / norm for c, w in weights.items()} if norm else {}
 
 
 def make_vectorizer(vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
@@ -64,6 +88,7 @@ def load_keyword_model(path: str | None = None) -> KeywordModel:
     data = json.loads((folder / "model.json").read_text(encoding="utf-8"))
     vectorizer = make_vectorizer({t: i for i, t in enumerate(data["vocabulary"])})
     vectorizer.idf_ = np.asarray(data["idf"], dtype=np.float64)
+    vectorizer.vocabulary_ = dict(vectorizer.vocabulary)
     return KeywordModel(version=data["version"], vectorizer=vectorizer,
                         reference_cosine=float(data["reference_cosine"]))
 
