@@ -40,7 +40,9 @@ KINDS = {"relaunch": ("Relance", "Relaunch"),
 
 
 def _label(table: dict[str, tuple[str, str]]) -> Any:
-    return lambda key: _tr(*table[key]) if key in table else key
+    # Translate now: AppTest calls format_func outside the script run.
+    labels = {key: _tr(*pair) for key, pair in table.items()}
+    return lambda key: labels.get(key, key)
 
 
 def _run(action: Any, done: str) -> None:
@@ -100,9 +102,9 @@ with tab_docs:
     versions, targets = coaching.cv_versions(store, cid), coaching.offers(store, cid)
     st.dataframe([{_tr("Version", "Version"): v.label, _tr("Fichier", "File"): v.filename,
                    _tr("Date", "Date"): v.created_at.date()} for v in versions],
-                 hide_index=True, use_container_width=True)
+                 hide_index=True, width="stretch")
     st.dataframe([{_tr("Offre", "Offer"): o.label, _tr("Entreprise", "Company"): o.company}
-                  for o in targets], hide_index=True, use_container_width=True)
+                  for o in targets], hide_index=True, width="stretch")
 
 with tab_progress:
     points = coaching.score_history(store, cid) if versions and targets else []
@@ -115,7 +117,7 @@ with tab_progress:
             chart.setdefault(p.offer_title, {})[f"{p.cv_version_id:03d} {p.version_label}"] = \
                 round(p.score, 1)
         st.line_chart(chart, y_label="Score", x_label=_tr("Version du CV", "CV version"))
-        st.dataframe([p.to_dict() for p in points], hide_index=True, use_container_width=True)
+        st.dataframe([p.to_dict() for p in points], hide_index=True, width="stretch")
     if len(versions) >= 2:
         ids = [v.id for v in versions]
         labels = {v.id: v.label for v in versions}

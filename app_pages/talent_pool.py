@@ -43,7 +43,9 @@ CHANNELS = {"email": ("E-mail", "Email"), "phone": ("Téléphone", "Phone"), "sm
 
 
 def _label(table: dict[str, tuple[str, str]]) -> Any:
-    return lambda key: _tr(*table[key]) if key in table else key
+    # Translate now: AppTest calls format_func outside the script run.
+    labels = {key: _tr(*pair) for key, pair in table.items()}
+    return lambda key: labels.get(key, key)
 
 
 def _error(exc: DocumentError) -> None:
@@ -145,7 +147,7 @@ with tab_pool:
                    _tr("Étape", "Stage"): _label(STAGES)(e.stage),
                    _tr("Jours", "Days"): e.days_since,
                    _tr("À ne pas contacter", "Do not contact"): e.do_not_contact}
-                  for e in entries], hide_index=True, use_container_width=True)
+                  for e in entries], hide_index=True, width="stretch")
     if entries:
         chosen = st.selectbox(_tr("Candidat", "Candidate"), [e.id for e in entries],
                               format_func=lambda i: next(f"#{e.id} {e.name}" for e in entries

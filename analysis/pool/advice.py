@@ -42,7 +42,7 @@ _T = {
         "fit": "Le refus portait sur {reason}, pas sur les compétences : présenter "
                "l'équipe et le contexte, différents cette fois.",
         "ask": "Demander ce qui a changé depuis (missions, formations) et l'intérêt actuel.",
-        "check": "À vérifier avant l'appel : {skills}.",
+        "check": "À vérifier avant de reprendre contact : {skills}.",
         "channel_phone": "Appeler plutôt qu'écrire : {why}.",
         "why_stage": "la personne est allée loin dans le processus",
         "why_level": "poste senior",
@@ -61,7 +61,7 @@ _T = {
                "which are different this time.",
         "ask": "Ask what changed since (projects, training) and whether they are still "
                "interested.",
-        "check": "Check before calling: {skills}.",
+        "check": "Check before reaching out: {skills}.",
         "channel_phone": "Call rather than write: {why}.",
         "why_stage": "they went far in the process",
         "why_level": "senior role",
