@@ -179,3 +179,45 @@ def test_gutter_detection_on_synthetic_columns() -> None:
     order = [w.text for block in blocks for line in block for w in line.words]
     assert split
     assert order == [f"left{i}" for i in range(12)] + [f"right{i}" for i in range(12)]
+
+
+def test_full_width_top_then_two_columns(tmp_path: Path) -> None:
+    """A wide header and summary above two columns: each column is read on its own."""
+    summary = [
+        "Project manager with ten years of experience leading multichannel marketing campaigns",
+        "for retail and food brands, from planning and budgeting to delivery and reporting, with",
+        "teams of designers, copywriters and media buyers across three countries and agencies.",
+        "Certified PRINCE2 practitioner and Scrum master, fluent in English, French and German.",
+        "Known for calm delivery under pressure, clear reporting and long client relationships.",
+        "Looking for a senior role in a retail group with an international marketing scope now.",
+    ]
+    left = [f"Left column skill number {i} with detail" for i in range(14)]
+    right = [f"Right column experience bullet number {i} with figures" for i in range(14)]
+
+    def draw(c: Canvas) -> None:
+        draw_lines(c, ["Olivia Bennett", "Marketing Project Manager"], size=14, y=790)
+        draw_lines(c, summary, y=740)
+        draw_lines(c, left, x=50, y=640)
+        draw_lines(c, right, x=300, y=637)
+
+    doc = parse_document(make_pdf(tmp_path / "mixed.pdf", draw))
+    text = doc.text
+    assert text.index(summary[-1]) < text.index(left[0])
+    assert text.index(left[-1]) < text.index(right[0])  # not interleaved
+    assert doc.has_warning("multi_column")
+
+
+def test_right_aligned_dates_stay_on_their_line(tmp_path: Path) -> None:
+    def draw(c: Canvas) -> None:
+        c.setFont("Helvetica", 10)
+        y = 780
+        for i in range(8):
+            c.drawString(60, y, f"Job title number {i} – Company {i}, Lyon")
+            c.drawRightString(540, y, f"20{10 + i} – 20{11 + i}")
+            y -= 14
+            c.drawString(72, y, f"• Achieved a result worth {i + 2}0 % more sales with the team")
+            y -= 14
+
+    doc = parse_document(make_pdf(tmp_path / "dates.pdf", draw))
+    assert "Job title number 3 – Company 3, Lyon 2013 – 2014" in doc.text
+    assert not doc.has_warning("multi_column")

@@ -6,7 +6,8 @@ put wherever the gap between two glyphs exceeds 0.15 x the font size. Reading or
 lines) with enough text on both sides (>= 3 lines and >= 10 % of characters each). A narrow side
 (< 25 % of the text width) whose lines mostly continue on the other side is a label/date column
 and is not split off. Lines crossing the gutter (full-width titles) stay in place; each column is
-searched again, at most twice.
+searched again, at most twice. When the whole page has no gutter, its lower and upper two
+thirds are tried (a full-width header and summary above two columns).
 """
 
 from __future__ import annotations
@@ -131,28 +132,44 @@ def find_gutter(lines: list[Line]) -> float | None:
 
 def _valid_split(lines: list[Line], mid: float, xmin: float, xmax: float, total: int) -> bool:
     left_lines = right_lines = both = left_chars = right_chars = 0
+    left_end, right_start = xmin, xmax
     for line in lines:
         has_left = has_right = False
         for w in line.words:
             if w.x1 <= mid:
                 has_left, left_chars = True, left_chars + len(w.text)
+                left_end = max(left_end, w.x1)
             elif w.x0 >= mid:
                 has_right, right_chars = True, right_chars + len(w.text)
+                right_start = min(right_start, w.x0)
         left_lines += has_left
         right_lines += has_right
         both += has_left and has_right
     if min(left_lines, right_lines) < 3 or min(left_chars, right_chars) < 0.1 * total:
         return False
     width = xmax - xmin
-    for side_width, side_lines in ((mid - xmin, left_lines), (xmax - mid, right_lines)):
+    for side_width, side_lines in (
+        (left_end - xmin, left_lines),
+        (xmax - right_start, right_lines),
+    ):
         if side_width < 0.25 * width and both > 0.5 * side_lines:
             return False  # a label/date column: each label belongs with its line
     return True
 
 
+def _page_gutter(lines: list[Line]) -> float | None:
+    """A gutter for the whole region, else for its lower or upper two thirds: a full-width
+    header and summary above two columns cross any gutter on more than 8 % of the lines."""
+    gutter = find_gutter(lines)
+    if gutter is None and len(lines) >= 18:
+        third = len(lines) // 3
+        gutter = find_gutter(lines[third:]) or find_gutter(lines[: len(lines) - third])
+    return gutter
+
+
 def reading_order(lines: list[Line], depth: int = 0) -> tuple[list[list[Line]], bool]:
     """Lines in reading order as blocks (columns / full-width runs); and whether it split."""
-    gutter = find_gutter(lines) if depth < MAX_DEPTH else None
+    gutter = _page_gutter(lines) if depth < MAX_DEPTH else None
     if gutter is None:
         return ([lines] if lines else []), False
     blocks: list[list[Line]] = []
