@@ -173,7 +173,7 @@ def test_gutter_detection_on_synthetic_columns() -> None:
     for row in range(12):
         y = 700.0 - 14 * row
         for x, word in ((40.0, f"left{row}"), (320.0, f"right{row}")):
-            glyphs.append(Glyph(x, x + 40.0, y, 12.0, word))
+            glyphs.append(Glyph(x, x + 200.0, y, 12.0, word))  # two wide text columns
     lines, _ = build_lines(glyphs)
     blocks, split = reading_order(lines)
     order = [w.text for block in blocks for line in block for w in line.words]

@@ -34,8 +34,8 @@ def test_ocr_reads_an_image_file_in_column_order() -> None:
     image = Image.new("L", (1700, 1000), 255)
     draw = ImageDraw.Draw(image)
     font = ImageFont.truetype(str(DEJAVU), 30)
-    left = ["SKILLS", "Python and SQL", "Power BI reports", "Team work", "Listening skills"]
-    left += ["LANGUAGES", "English C1", "French native"]
+    left = ["SKILLS", "Python, SQL and pandas", "Power BI reporting", "Team work and listening"]
+    left += ["Clear written reports", "LANGUAGES", "English C1 (TOEIC 915)", "French native"]
     right = ["EXPERIENCE", "Data analyst at Lumen", "Built twelve dashboards"]
     right += ["Trained thirty users", "Automated monthly reports", "EDUCATION"]
     right += ["Master in statistics", "Lyon University"]
