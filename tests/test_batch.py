@@ -46,7 +46,7 @@ def _fake_score(name: str, data: bytes, offers: Any, seconds: float | None) -> d
 @pytest.fixture()
 def fake_worker(monkeypatch: pytest.MonkeyPatch) -> None:
     """Workers forked from this process run `_fake_score` and skip loading pipelines."""
-    monkeypatch.setattr(worker_mod, "warm_up", lambda: None)
+    monkeypatch.setattr(worker_mod, "warm_up", lambda *_: None)
     monkeypatch.setattr(worker_mod, "score_bytes", _fake_score)
     monkeypatch.setattr(pool_mod, "KILL_GRACE", 1.0)
 

@@ -118,7 +118,7 @@ def score_sources(
         else:
             context = pick_context()
             if context.get_start_method() == "fork":
-                warm_up()  # loaded once here, shared copy-on-write by every worker
+                warm_up(offers)  # loaded once here, shared copy-on-write by every worker
             results = run_pool(chained, offers, jobs=min(jobs, total), seconds=seconds,
                                context=context)
         for (index, _name, _data), result in results:

@@ -57,16 +57,31 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def warm_up() -> None:
-    """Load the taxonomy and both spaCy pipelines once, so every CV after the first is fast."""
-    from analysis import extraction
+_WARM_TEXTS = {
+    "fr": "Chef de projet. Compétences : gestion de projet, Python, SQL, travail en équipe.",
+    "en": "Project manager. Skills: project management, Python, SQL, teamwork.",
+}
+
+
+def warm_up(offers: Sequence[PreparedOffer] = ()) -> None:
+    """Load the taxonomy, both pipelines and skill matchers once (and warm the scorer)."""
+    from analysis.extraction import profile_cv
+    from analysis.matching import match_profiles
+    from analysis.parsing import parse_text
     from analysis.taxonomy import load_taxonomy
 
     load_taxonomy()
-    get_nlp = getattr(extraction, "get_nlp", None)
-    if get_nlp is not None:
-        for lang in ("fr", "en"):
-            get_nlp(lang)
+    # Profiling a short text per language builds what extraction builds lazily (pipeline,
+    # skill matcher); done in the parent before forking, workers share it instead of each
+    # building its own copy.
+    for lang, text in _WARM_TEXTS.items():
+        try:
+            doc = parse_text(text, source=f"<warm-up {lang}>")
+            profile = profile_cv(doc)
+            for offer in offers[:1]:
+                match_profiles(doc, profile, offer.doc, offer.profile)
+        except DocumentError:
+            pass
 
 
 def _error(code: str, message: str, *, cacheable: bool) -> dict[str, Any]:
@@ -137,7 +152,7 @@ def worker_main(
     """Worker process loop: warm up once, then score (task_id, name, bytes) until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     try:
-        warm_up()
+        warm_up(offers)
     except Exception as exc:  # reported to the parent, which stops the run
         conn.send(("init_error", f"{type(exc).__name__}: {exc}"))
         return
