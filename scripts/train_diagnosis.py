@@ -23,14 +23,14 @@ def main() -> None:
     args = parser.parse_args()
     corpus = training.load_corpus()
     train, test = training.split(corpus)
-    pipe = training.fit(training.as_emails(train))
+    pipe = training.fit(training.as_emails(train) + training.wrapper_examples("train"))
 
     def predict(texts: list[str]) -> list[str]:
         return [read_feedback(t, pipe).label for t in texts]
 
     figures = {
         "phrasings": training.evaluate(predict, test),
-        "emails": training.evaluate(predict, training.as_emails(test)),
+        "emails": training.evaluate(predict, training.as_emails(test, "test")),
     }
     counts = Counter((e.lang, e.label) for e in corpus)
     meta = {

@@ -194,3 +194,28 @@ def test_blank_feedback_is_ignored() -> None:
     d = diagnose("rejected_before_interview", feedback="  \n ")
     assert d.feedback is None
     assert d.to_dict()["feedback"] is None
+
+
+@pytest.fixture(scope="session")
+def real_reports(samples):  # noqa: ANN001, ANN201 - Path -> dict of MatchReport
+    """Match reports of real sample files: a strong pair and a weak pair (French CV)."""
+    from analysis.matching import match
+
+    return {"strong": match(samples / "cv_fr_data_analyst.pdf",
+                            samples / "offer_fr_data_analyst.pdf"),
+            "weak": match(samples / "cv_fr_chef_de_projet_marketing.pdf",
+                          samples / "offer_fr_data_analyst.pdf")}
+
+
+def test_real_reports_strong_versus_weak_match(real_reports: dict) -> None:
+    strong, weak = real_reports["strong"], real_reports["weak"]
+    assert strong.score > weak.score
+    d_strong = diagnose("no_response", days=25, report=strong)
+    d_weak = diagnose("no_response", days=25, report=weak)
+    assert d_weak.probabilities["cv_screening"] > d_strong.probabilities["cv_screening"]
+    assert d_weak.verdict == "cv_screening" and d_strong.verdict == "uncertain"
+    assert d_weak.causes[0].code in ("missing_keywords", "profile_mismatch")
+    assert d_strong.causes[0].code != "missing_keywords"
+    assert d_strong.lang == d_weak.lang == "fr"
+    recs = [r.message for r in sorted(weak.recommendations, key=lambda r: r.priority)[:3]]
+    assert [a.removeprefix("CV : ") for a in d_weak.actions[:len(recs)]] == recs

@@ -132,7 +132,7 @@ def diagnose(stage: str, days: int | None = None, interviews: int | None = None,
     else:
         evidence = [t(lang, f"stage.{stage}")]
     sig = report_signals(report, stage, lang, interviewed) if report is not None else Signals()
-    prior = dict(STAGE_CAUSES[prior_stage])
+    prior = {c: w * sig.dampen.get(c, 1.0) for c, w in STAGE_CAUSES[prior_stage].items()}
     shrink = _days_signal(stage, days, lang, interviewed, sig, prior)
     logit = STAGE_LOGIT[prior_stage] + sig.logit
     if reading is not None:
@@ -193,7 +193,8 @@ def _actions(verdict: str, stage: str, days: int | None, causes: tuple[Cause, ..
     """Concrete next steps: the report's top recommendations for the CV, feedback and contact
     for later stages, one relaunch for silence."""
     actions: list[str] = []
-    if verdict != "later_stage" and not interviewed:
+    closed = bool(causes) and causes[0].code == "position_closed"
+    if verdict != "later_stage" and not interviewed and not closed:
         recs = sorted(report.recommendations, key=lambda r: r.priority)[:3] if report else []
         actions.extend(t(lang, "action.recommendation", message=r.message) for r in recs)
         if report is None:

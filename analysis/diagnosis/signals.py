@@ -20,6 +20,8 @@ class Signals:
     scores: dict[str, float] = field(default_factory=dict)
     evidence: dict[str, list[str]] = field(default_factory=dict)
     general: list[str] = field(default_factory=list)
+    # factors applied to the stage's expected causes that the match contradicts
+    dampen: dict[str, float] = field(default_factory=dict)
 
     def add(self, code: str, score: float, line: str | None = None) -> None:
         """Add `score` to a cause, with an optional evidence line."""
@@ -58,25 +60,28 @@ def report_signals(report: MatchReport, stage: str, lang: str,
             sig.add("education_gap", 0.3,
                     t(lang, "match.education", items=_labels(by_kind["education"])))
         return sig
+    strong = score >= HIGH_SCORE and len(req_missing) <= 1
     if score < LOW_SCORE or len(req_missing) >= 3:
         sig.logit += 1.0
         sig.general.append(t(lang, "match.low", score=score))
-    elif score >= HIGH_SCORE and not req_missing:
+    elif strong:
         sig.logit -= 0.3 if stage == "no_response" else 0.0
         sig.general.append(t(lang, "match.high", score=score))
         sig.add("cv_format", 0.3 + 0.3 * bool(failed or warned))
         sig.add("position_closed", 0.4)
         sig.add("competition", 0.2)
+        sig.dampen.update({"missing_keywords": 0.3, "profile_mismatch": 0.3})
     else:
         sig.logit += 0.3
         sig.general.append(t(lang, "match.mid", score=score))
     skills = [r.label for r in req_missing if r.kind in ("hard", "soft", "language")]
     if skills:
-        sig.add("missing_keywords", 0.4 + 0.15 * min(len(skills), 4),
+        # one gap in an otherwise strong match rarely explains a rejection on its own
+        sig.add("missing_keywords", (0.2 if strong else 0.4) + 0.15 * min(len(skills), 4),
                 t(lang, "match.missing", items=_labels(skills)))
     title_score = report.components.get("title")
     if by_kind.get("title") or (title_score is not None and title_score < 0.5):
-        sig.add("profile_mismatch", 0.6, t(lang, "match.title"))
+        sig.add("profile_mismatch", 0.3 if strong else 0.6, t(lang, "match.title"))
     if score < LOW_SCORE:
         sig.add("profile_mismatch", 0.4)
     if by_kind.get("experience"):

@@ -12,7 +12,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from analysis.diagnosis.types import FEEDBACK_LABELS
+from analysis.diagnosis.types import FEEDBACK_LABELS, TEMPLATE
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "scripts" / "data" / "feedback"
 LANGS = ("fr", "en")
@@ -55,15 +55,30 @@ def load_wrappers(corpus_dir: Path = CORPUS_DIR) -> dict[tuple[str, str], list[s
     return wrappers
 
 
-def as_emails(examples: list[Example], corpus_dir: Path = CORPUS_DIR,
+def _wrapper_side(wrappers: list[str], side: str) -> list[str]:
+    """Even-numbered wrappers belong to training, odd-numbered ones to the held-out side."""
+    return wrappers[0::2] if side == "train" else wrappers[1::2]
+
+
+def wrapper_examples(side: str = "train", corpus_dir: Path = CORPUS_DIR) -> list[Example]:
+    """Greetings and closings alone, labelled `template`: boilerplate that names no cause."""
+    out = []
+    for (lang, part), texts in sorted(load_wrappers(corpus_dir).items()):
+        for n, text in enumerate(_wrapper_side(texts, side)):
+            out.append(Example(text, TEMPLATE, lang, f"{lang}:{part}:{side}:{n}"))
+    return out
+
+
+def as_emails(examples: list[Example], side: str = "train", corpus_dir: Path = CORPUS_DIR,
               seed: int = SEED) -> list[Example]:
-    """Each phrasing bare and wrapped in a greeting and a closing, as a recruiter sends it."""
+    """Each phrasing bare and wrapped in a greeting and a closing, as a recruiter sends it
+    (`side`: the training or the held-out half of the wrappers)."""
     wrappers = load_wrappers(corpus_dir)
     rng = random.Random(seed)
     out: list[Example] = []
     for ex in examples:
-        opening = rng.choice(wrappers[(ex.lang, "open")])
-        closing = rng.choice(wrappers[(ex.lang, "close")])
+        opening = rng.choice(_wrapper_side(wrappers[(ex.lang, "open")], side))
+        closing = rng.choice(_wrapper_side(wrappers[(ex.lang, "close")], side))
         out.append(ex)
         out.append(Example(f"{opening}\n\n{ex.text}\n\n{closing}", ex.label, ex.lang, ex.group))
     return out
