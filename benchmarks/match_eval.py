@@ -6,8 +6,9 @@ Relevance comes from labels in the data, never from CVScope:
 2. real French offers: offers of the benchmark split (held out from the keyword model's
    background corpus) of the four data categories are queries; every other held-out offer,
    stripped of its title line and read as a CV, is a candidate; relevant = same `category`;
-3. SkillSpan English postings (dev split, held out too): each posting is a query, the others
-   are candidates read as CVs; relevant = same `source` (tech vs house).
+3. SkillSpan English postings (dev split, held out too), without the job board's metadata
+   block: each posting is a query, the others are candidates read as CVs; relevant = same
+   `source` (tech: software jobs board, house: a general jobs board).
 Baselines over the whole texts, in the same script: TF-IDF cosine (scikit-learn, fitted on
 queries + candidates) and BM25 (rank-bm25 Okapi). Metrics: nDCG@10 and P@5 (P@1 for task 1).
 
@@ -148,8 +149,24 @@ def french_task(data: Path, limit: int | None) -> tuple[list[Item], list[Item]]:
     return (queries[:limit] if limit else queries), cands
 
 
+def strip_page_template(posting: str) -> str:
+    """Drop the job board's metadata block (date, likes, job type, company size...).
+
+    The "tech" postings all share that page template; without this, any lexical method finds
+    the source from the template alone. The title line and the description are kept.
+    """
+    lines = posting.split("\n")
+    if not any(line.startswith("Date posted:") for line in lines[:6]):
+        return posting
+    try:
+        body = lines.index("Job description", 1)
+    except ValueError:
+        return posting
+    return "\n".join([lines[0], *lines[body + 1:]])
+
+
 def english_task(data: Path) -> tuple[list[Item], list[Item]]:
-    """Task 3: SkillSpan dev postings, labelled by source."""
+    """Task 3: SkillSpan dev postings without page template, labelled by source."""
     import json
 
     labels: dict[tuple[str, int], str] = {}
@@ -158,7 +175,7 @@ def english_task(data: Path) -> tuple[list[Item], list[Item]]:
             row = json.loads(line)
             labels.setdefault((row["source"], row["idx"]), row["source"])
     texts = skillspan_postings(data / "skillspan" / "dev.json")
-    items = [Item(f"{s}-{i}", text, "en", lab)
+    items = [Item(f"{s}-{i}", strip_page_template(text), "en", lab)
              for ((s, i), lab), text in zip(labels.items(), texts, strict=True)]
     return items, items
 

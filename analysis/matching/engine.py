@@ -122,7 +122,7 @@ def match_profiles(cv_doc: ParsedDocument, cv_profile: Profile, offer_doc: Parse
         offer_toks = (offer_tokens if offer_tokens is not None
                       else keyword_tokens(offer_doc.text, offer_doc.language))
         cosine = model.cosine(cv_toks, offer_toks)
-    keywords = min(1.0, cosine / model.reference_cosine)
+    keywords = model.credit(cosine)
     result = combine(rows, keywords, cross_language=cv_doc.language != offer_doc.language,
                      cv_years=cv_profile.years_experience,
                      offer_years=offer_profile.years_experience,

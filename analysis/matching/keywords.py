@@ -57,9 +57,17 @@ class KeywordModel:
             va, vb = vb, va
         return float(sum(w * vb.get(i, 0.0) for i, w in va.items()))
 
+    def credit(self, cosine: float) -> float:
+        """A cosine as a 0..1 component: tanh(cosine / reference cosine).
+
+        The reference (a close same-trade pair) gives 0.76, twice it 0.96; the curve is
+        strictly increasing, so closer texts always rank higher (no plateau at 1).
+        """
+        return math.tanh(max(cosine, 0.0) / self.reference_cosine)
+
     def similarity(self, a: Sequence[str], b: Sequence[str]) -> float:
-        """Cosine rescaled to 0..1: the reference cosine of same-trade pairs gives full credit."""
-        return min(1.0, self.cosine(a, b) / self.reference_cosine)
+        """Keyword component (0..1) of two token lists."""
+        return self.credit(self.cosine(a, b))
 
 
 @lru_cache(maxsize=4096)
