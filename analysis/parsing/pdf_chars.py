@@ -1,9 +1,9 @@
-"""Characters and their boxes from pdfium (fast path, two C calls per character).
+"""Characters and their boxes from pdfium (fast path: two cheap C calls per character).
 
 A glyph is `(x0, x1, y, size, text)`: horizontal extent from the loose (advance-width) box,
-baseline `y` from the text origin, `size` the loose box height in page units. Spaces, tabs and
-pdfium's generated line breaks are dropped: spaces are inferred later from the gaps between
-glyphs, which also repairs PDFs that draw no space glyphs at all.
+baseline `y` from the character's text matrix, `size` the loose box height in page units.
+Spaces, tabs and pdfium's generated line breaks are dropped: spaces are inferred later from the
+gaps between glyphs, which also repairs PDFs that draw no space glyphs at all.
 """
 
 from __future__ import annotations
@@ -53,10 +53,11 @@ def page_glyphs(textpage: object, deadline: Deadline, max_chars: int) -> PageGly
     text = textpage.get_text_range(0, count)  # type: ignore[attr-defined]
     if len(text) != count:  # astral characters take two UTF-16 units: go char by char
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw_tp, i) or 32) for i in range(count))
-    rect = pdfium_c.FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    get_box, get_origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
-    byref_rect, byref_x, byref_y = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
+    rect, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+    # FPDFText_GetCharOrigin costs ~10 us per call; the character's matrix (f = baseline)
+    # gives the same baseline for ~0.6 us.
+    get_box, get_matrix = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetMatrix
+    byref_rect, byref_matrix = ctypes.byref(rect), ctypes.byref(matrix)
     glyphs: list[Glyph] = []
     append = glyphs.append
     spaces = 0
@@ -68,13 +69,19 @@ def page_glyphs(textpage: object, deadline: Deadline, max_chars: int) -> PageGly
             continue
         if not i & 4095:
             deadline.check()
-        if not get_box(raw_tp, i, byref_rect) or not get_origin(raw_tp, i, byref_x, byref_y):
+        if not get_box(raw_tp, i, byref_rect) or not get_matrix(raw_tp, i, byref_matrix):
             continue
         height = rect.top - rect.bottom
         if height <= 0:
             continue
-        glyph = Glyph(rect.left, rect.right, oy.value, height, _REMAP.get(ch, ch))
-        if glyphs and i == last + 1 and glyphs[-1][:3] == glyph[:3] and _ligature(glyphs[-1], ch):
+        glyph = Glyph(rect.left, rect.right, matrix.f, height, _REMAP.get(ch, ch))
+        if (
+            i == last + 1
+            and glyphs
+            and glyphs[-1].x0 == glyph.x0
+            and glyphs[-1][:3] == glyph[:3]
+            and _ligature(glyphs[-1], ch)
+        ):
             # a ligature glyph (ﬃ) expanded by pdfium into several chars with one box
             glyphs[-1] = glyph._replace(text=glyphs[-1].text + glyph.text)
         else:
