@@ -8,13 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import defer
 
 from analysis.errors import InvalidArgumentError
 from analysis.parsing.document import ParsedDocument
 from analysis.pool.advice import advise
 from analysis.storage import Store
-from analysis.storage.codec import extraction_version
+from analysis.storage.codec import extraction_version, load_extraction
 from analysis.storage.documents import Extracted, extract, from_cache
 from analysis.storage.models import PoolCandidate
 
@@ -71,12 +70,20 @@ def match_pool(store: Store, offer: str | Path | bytes | ParsedDocument | Extrac
     today = today or date.today()
     taxonomy, model = load_taxonomy(), load_keyword_model()
     results: list[PoolMatch] = []
+    P = PoolCandidate
+    columns = (P.id, P.name, P.stage, P.reason, P.role_level, P.contact_channel, P.rejected_on,
+               P.position, P.old_gaps, P.do_not_contact, P.reacted_badly, P.extraction,
+               P.extraction_version, P.cv_text)
+    current = extraction_version()
     with store.session() as session:
-        rows = session.scalars(select(PoolCandidate).options(defer(PoolCandidate.cv_content)))
-        for row in rows:
-            if row.do_not_contact and not include_do_not_contact:
-                continue
-            cv = _cached_cv(row)
+        query = select(*columns)
+        if not include_do_not_contact:
+            query = query.where(P.do_not_contact.is_(False))
+        for row in session.execute(query):
+            if row.extraction and row.extraction_version == current:
+                cv = Extracted(None, None, *load_extraction(row.extraction, row.cv_text))
+            else:
+                cv = _refresh(session, row.id)
             report = match_profiles(cv.doc, cv.profile, new.doc, new.profile,
                                     cv_tokens=cv.tokens, offer_tokens=new.tokens,
                                     taxonomy=taxonomy, keyword_model=model)
@@ -96,13 +103,11 @@ def match_pool(store: Store, offer: str | Path | bytes | ParsedDocument | Extrac
     return results[:top] if top else results
 
 
-def _cached_cv(row: PoolCandidate) -> Extracted:
-    """The candidate's cached extraction; rows from an older schema or code are re-read once."""
-    content = row.cv_content if row.extraction_version != extraction_version() else None
-    cv, fresh = from_cache(row.extraction, row.extraction_version, row.cv_text, content,
-                           row.cv_filename, "cv")
-    if fresh:
-        row.extraction = cv.cache()
-        row.extraction_version = extraction_version()
-        row.cv_text = cv.doc.text
+def _refresh(session: Any, candidate_id: int) -> Extracted:
+    """Re-read a row from an older schema or code version once, and cache the result."""
+    row = session.get(PoolCandidate, candidate_id)
+    cv, _ = from_cache(None, None, row.cv_text, row.cv_content, row.cv_filename, "cv")
+    row.extraction = cv.cache()
+    row.extraction_version = extraction_version()
+    row.cv_text = cv.doc.text
     return cv

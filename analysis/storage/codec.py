@@ -56,21 +56,28 @@ def _plain(value: Any) -> Any:
 
 def _build(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild dataclass `cls`, ignoring unknown keys and defaulting missing ones."""
-    hints = _hints(cls)
-    kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name not in data or not f.init:
-            continue
-        value = data[f.name]
-        nested = _NESTED.get((cls, f.name))
-        if nested is not None and isinstance(value, list):
-            value = tuple(_build(nested, v) for v in value)
-        elif nested is not None and isinstance(value, dict):
-            value = _build(nested, value)
-        elif isinstance(value, list) and _is_tuple(hints.get(f.name)):
-            value = tuple(value)
-        kwargs[f.name] = value
+    names, special = _plan(cls)
+    kwargs = data if data.keys() <= names else {k: v for k, v in data.items() if k in names}
+    if special:
+        kwargs = dict(kwargs)
+        for name, nested in special:
+            value = kwargs.get(name)
+            if isinstance(value, list):
+                kwargs[name] = (tuple(_build(nested, v) for v in value) if nested is not None
+                                else tuple(value))
+            elif isinstance(value, dict) and nested is not None:
+                kwargs[name] = _build(nested, value)
     return cls(**kwargs)
+
+
+@cache
+def _plan(cls: type) -> tuple[frozenset[str], tuple[tuple[str, type | None], ...]]:
+    """Init field names of `cls`, and the fields holding nested dataclasses or tuples."""
+    hints = _hints(cls)
+    names = frozenset(f.name for f in dataclasses.fields(cls) if f.init)
+    special = tuple((name, _NESTED.get((cls, name))) for name in sorted(names)
+                    if (cls, name) in _NESTED or _is_tuple(hints.get(name)))
+    return names, special
 
 
 @cache
