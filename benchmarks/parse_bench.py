@@ -43,7 +43,7 @@ def similarity(a: str, b: str) -> float:
 
 def bench_reader(files: list[Path], rounds: int) -> tuple[float, float, int]:
     """Median wall-clock and CPU seconds per page over rounds, and pages per round."""
-    parse_document(files[0])  # warm caches (lingua detector, imports)
+    parse_document(files[0], limits=LIMITS)  # warm caches (lingua detector, imports)
     wall: list[float] = []
     cpu: list[float] = []
     pages = 0
