@@ -77,6 +77,7 @@ class Builder:
         ] = []  # lang,label,id,prio,flags,cur
         self.by_en_label: dict[str, str] = {}
         self.onet_ids: dict[str, str] = {}
+        self.common: set[str] = set()
 
     def add_skill(self, sid: str, kind: str, stype: str, en: str, fr: str) -> None:
         self.skills.setdefault(
@@ -189,6 +190,8 @@ class Builder:
         for target, lang, aliases, *rest in read_tsv("aliases.tsv"):
             sid = self.resolve(target)
             flags = rest[0].strip() if rest else ""
+            if lang == "fr" and not self.skills[sid]["fr"]:
+                self.skills[sid]["fr"].append(aliases.split("|")[0])
             for alias in aliases.split("|"):
                 alias_flags = flags or tool_flags.get(alias, "").replace("-", "")
                 for code in ("en", "fr") if lang == "*" else (lang,):
@@ -200,7 +203,9 @@ class Builder:
                 for alias in aliases.split("|"):
                     self.add_label(lang, alias, sid, P_CURATED, curated=True)
 
-    def compile_keys(self, overrides: dict[str, dict[str, str]]) -> dict[str, dict[str, list]]:
+    def compile_keys(
+        self, overrides: dict[str, dict[str, str]], learned: set[str]
+    ) -> dict[str, dict[str, list]]:
         stops = {(lang, fold(label).strip()) for lang, label in read_tsv("stop_labels.tsv")}
         index = {sid: i for i, sid in enumerate(self.skills)}
         keys: dict[str, dict[str, list]] = {"en": {}, "fr": {}}
@@ -221,8 +226,18 @@ class Builder:
                     if n_tokens > MAX_TOKENS or len(form_key) <= 1 or form_key.isdigit():
                         self.dropped["shape"] += 1
                         continue
+                if (
+                    label.isupper()
+                    and len(label) <= 4
+                    and folded in self.common
+                    and "u" not in flags
+                ):
+                    flags += "u"
                 for key in {form_key, lemma_key}:
                     if (lang, key) in stops and not curated:
+                        continue
+                    if lang == "en" and key in learned:
+                        self.dropped["learned_stop_key"] += 1
                         continue
                     old = keys[lang].get(key)
                     if old is None or prio < old[1]:
@@ -236,6 +251,79 @@ class Builder:
             if " " in key or stype in ("tool", "curated") or prio == P_CURATED:
                 keys["fr"][key] = [idx, P_CROSS, flags]
         return keys
+
+
+def write_artifact(out: Path, builder: Builder, overrides: dict, keys: dict) -> list[list]:
+    """Write taxonomy.json.gz; return the skills table."""
+    skills = [
+        [sid, rec["kind"], rec["type"], rec["en"], rec["fr"] or rec["en"], rec["broader"]]
+        for sid, rec in builder.skills.items()
+    ]
+    artifact = {
+        "version": VERSION,
+        "skills": skills,
+        "groups": builder.groups,
+        "overrides": overrides,
+        "keys": {lang: {k: [v[0], v[2]] for k, v in table.items()} for lang, table in keys.items()},
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    # mtime=0 and sorted keys: the same inputs give the same bytes.
+    raw = json.dumps(artifact, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    with (out / "taxonomy.json.gz").open("wb") as fh:
+        fh.write(gzip.compress(raw.encode("utf-8"), compresslevel=9, mtime=0))
+    return skills
+
+
+def read_learned(path: Path) -> set[str]:
+    """Keys listed in learned_stop_keys.tsv (first column)."""
+    if not path.exists():
+        return set()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.split("\t")[0] for line in lines if line and not line.startswith("#")}
+
+
+def learn_stop_keys(out: Path, train: Path, dest: Path, min_hits: int = 4) -> None:
+    """English keys that fire mostly outside gold skill spans on SkillSpan *train*."""
+    from analysis.extraction.matcher import SkillMatcher
+    from analysis.taxonomy import read_taxonomy
+
+    tax = read_taxonomy(out)
+    matcher = SkillMatcher(tax, "en")
+    nlp = get_nlp("en")
+    hits: Counter[str] = Counter()
+    good: Counter[str] = Counter()
+    labels: dict[str, str] = {}
+    rows = [json.loads(line) for line in train.read_text(encoding="utf-8").splitlines()]
+    texts = [" ".join(r["tokens"]) for r in rows]
+    for row, doc in zip(rows, nlp.pipe(texts, batch_size=500), strict=True):
+        starts, pos = [], 0
+        for tok in row["tokens"]:
+            starts.append(pos)
+            pos += len(tok) + 1
+        gold = [
+            i
+            for i in range(len(row["tokens"]))
+            if row["tags_skill"][i] != "O" or row["tags_knowledge"][i] != "O"
+        ]
+        gold_chars = {(starts[i], starts[i] + len(row["tokens"][i])) for i in gold}
+        for start, end, sid, _, key in matcher.select(doc):
+            hits[key] += 1
+            labels[key] = tax.label(sid, "en")
+            good[key] += any(s < end and e > start for s, e in gold_chars)
+    rows_out = [
+        (key, n, good[key] / n)
+        for key, n in hits.most_common()
+        if n >= min_hits and good[key] / n < 0.3
+    ]
+    header = (
+        "# English keys dropped because on SkillSpan train.json they fire mostly outside gold\n"
+        "# skill spans (hits >= 4, precision < 0.3). Generated by\n"
+        "# `python scripts/build_taxonomy.py --learn-stops`; review before committing.\n"
+        "# key<TAB>hits<TAB>precision<TAB>skill label\n"
+    )
+    body = "".join(f"{k}\t{n}\t{p:.2f}\t{labels[k]}\n" for k, n, p in rows_out)
+    dest.write_text(header + body, encoding="utf-8")
+    print(f"learned {len(rows_out)} stop keys from {train}")
 
 
 def common_words() -> set[str]:
@@ -260,6 +348,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=ROOT / "models" / VERSION)
+    parser.add_argument(
+        "--learn-stops",
+        action="store_true",
+        help="re-learn learned_stop_keys.tsv from SkillSpan train.json before building",
+    )
     args = parser.parse_args()
     started = time.time()
     overrides = read_overrides(
@@ -267,27 +360,19 @@ def main() -> None:
     )
     tool_flags = {name: flags for name, flags in read_tsv("tool_flags.tsv")}
     builder = Builder(args.data)
+    builder.common = common_words()
     builder.load_esco()
-    builder.load_onet(common_words(), tool_flags)
+    builder.load_onet(builder.common, tool_flags)
     builder.load_curated(tool_flags)
-    keys = builder.compile_keys(overrides)
-    skills = [
-        [sid, rec["kind"], rec["type"], rec["en"], rec["fr"] or rec["en"], rec["broader"]]
-        for sid, rec in builder.skills.items()
-    ]
-    artifact = {
-        "version": VERSION,
-        "built": time.strftime("%Y-%m-%d", time.gmtime()),
-        "skills": skills,
-        "groups": builder.groups,
-        "overrides": overrides,
-        "keys": {
-            lang: {k: v[:1] + v[2:] for k, v in table.items()} for lang, table in keys.items()
-        },
-    }
-    args.out.mkdir(parents=True, exist_ok=True)
-    with gzip.open(args.out / "taxonomy.json.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
-        json.dump(artifact, fh, ensure_ascii=False, separators=(",", ":"))
+    learned_path = CURATED / "learned_stop_keys.tsv"
+    learned = set() if args.learn_stops else read_learned(learned_path)
+    keys = builder.compile_keys(overrides, learned)
+    skills = write_artifact(args.out, builder, overrides, keys)
+    if args.learn_stops:
+        learn_stop_keys(args.out, args.data / "skillspan" / "train.json", learned_path)
+        builder.dropped.clear()
+        keys = builder.compile_keys(overrides, read_learned(learned_path))
+        skills = write_artifact(args.out, builder, overrides, keys)
     kinds = Counter(s[1] for s in skills)
     types = Counter(s[2] for s in skills)
     stats = {

@@ -6,16 +6,17 @@ as ambiguous need a capitalised form ("c") or a tool context ("x") to count.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 from analysis.extraction.normalize import Normalizer, fold
+from analysis.extraction.tagger import Candidate, combine, dict_tags, load_tagger
 from analysis.extraction.types import SkillMention
 from analysis.taxonomy import Taxonomy, load_taxonomy
 
 MAX_TOKENS = 8
-CONTEXT_CHARS = 80
 CONTEXT_CUES = frozenset(
     fold(w)
     for w in (
@@ -39,6 +40,10 @@ class SkillMatcher:
         self.keys = taxonomy.keys[lang]
         self.normalizer = Normalizer(lang, taxonomy.overrides[lang])
         self.first = frozenset(k.split(" ", 1)[0] for k in self.keys)
+        self.kinds = {sid: e.kind for sid, e in taxonomy.skills.items()}
+        self.keep_always = {
+            sid for sid, e in taxonomy.skills.items() if e.type in ("tool", "curated")
+        }
 
     def tokens(self, doc: Any) -> list[Token]:
         """Content tokens of a doc (function words dropped, line breaks kept as barriers)."""
@@ -56,8 +61,17 @@ class SkillMatcher:
             out.append((form, lemma, tok.idx, tok.idx + len(text), False))
         return out
 
-    def candidates(self, toks: Sequence[Token]) -> list[tuple[int, int, str, str]]:
-        """(start_char, end_char, skill_id, flags) of the longest match at each token."""
+    def token_infos(self, doc: Any) -> list[tuple[str, str, int, int]]:
+        """(text, lemma key, start, end) of every non-space token (for the tagger)."""
+        lemma_key = self.normalizer.lemma_key
+        return [
+            (t.text, lemma_key(t.text, t.lemma_), t.idx, t.idx + len(t.text))
+            for t in doc
+            if not t.is_space
+        ]
+
+    def candidates(self, toks: Sequence[Token]) -> list[tuple[int, int, str, str, str]]:
+        """(start_char, end_char, skill_id, flags, key) of the longest match at each token."""
         keys, first = self.keys, self.first
         found = []
         n = len(toks)
@@ -68,21 +82,23 @@ class SkillMatcher:
                 continue
             top = min(MAX_TOKENS, n - i)
             for length in range(top, 0, -1):
-                hit = keys.get(" ".join(lemmas[i : i + length]))
+                key = " ".join(lemmas[i : i + length])
+                hit = keys.get(key)
                 if hit is None:
-                    hit = keys.get(" ".join(forms[i : i + length]))
+                    key = " ".join(forms[i : i + length])
+                    hit = keys.get(key)
                 if hit is not None:
-                    found.append((toks[i][2], toks[i + length - 1][3], hit[0], hit[1]))
+                    found.append((toks[i][2], toks[i + length - 1][3], hit[0], hit[1], key))
                     break
         return found
 
-    def match(self, doc: Any) -> list[SkillMention]:
-        """Skill mentions in a spaCy doc, sorted by position."""
+    def select(self, doc: Any) -> list[Candidate]:
+        """Accepted candidates: case rules, longest first without overlap, tool context."""
         text = doc.text
         toks = self.tokens(doc)
         cands = [c for c in self.candidates(toks) if self._case_ok(text[c[0] : c[1]], c[3])]
         cands.sort(key=lambda c: (c[0] - c[1], c[0]))
-        taken: list[tuple[int, int, str, str]] = []
+        taken: list[Candidate] = []
         occupied = bytearray(len(text) + 1)
         for cand in cands:
             start, end = cand[0], cand[1]
@@ -90,41 +106,67 @@ class SkillMatcher:
                 continue
             occupied[start:end] = b"\x01" * (end - start)
             taken.append(cand)
-        plain = [c for c in taken if "x" not in c[3]]
-        cue_positions = [t[2] for t in toks if t[0] in CONTEXT_CUES]
-        kept = plain + [c for c in taken if "x" in c[3] and _in_context(c, plain, cue_positions)]
+        if not any("x" in c[3] for c in taken):
+            taken.sort()
+            return taken
+        tools = sorted((c[0], c[1]) for c in taken if "x" not in c[3] and self._is_technical(c[2]))
+        cues = [t[2] for t in toks if t[0] in CONTEXT_CUES]
+        kept = [c for c in taken if "x" not in c[3] or _in_context(text, c, tools, cues)]
         kept.sort()
+        return kept
+
+    def match(self, doc: Any, use_model: bool = True) -> list[SkillMention]:
+        """Skill mentions in a spaCy doc, sorted by position.
+
+        English texts also go through the trained skill tagger (models/skilltagger-v1) when
+        it is present and `use_model` is true: see `tagger.combine`.
+        """
+        text = doc.text
         tax, lang = self.taxonomy, self.lang
-        return [
-            SkillMention(
-                start=s,
-                end=e,
-                text=text[s:e],
-                skill_id=sid,
-                label=tax.label(sid, lang),
-                kind=tax.kind(sid),
-            )
-            for s, e, sid, _ in kept
-        ]
+        cands = self.select(doc)
+        tagger = load_tagger() if use_model and lang == "en" else None
+        if tagger is None:
+            merged = [(c[0], c[1], c[2], "taxonomy") for c in cands]
+        else:
+            infos = self.token_infos(doc)
+            spans = tagger.spans(infos, dict_tags(infos, cands, self.kinds))
+            merged = combine(infos, cands, spans, self.keep_always)
+        out = []
+        for s, e, sid, source in merged:
+            if source == "model":
+                label, kind = " ".join(text[s:e].split()), sid.split("/")[1]
+            else:
+                label, kind = tax.label(sid, lang), tax.kind(sid)
+            out.append(SkillMention(s, e, text[s:e], sid, label, kind, source=source))
+        return out
+
+    def _is_technical(self, skill_id: str) -> bool:
+        entry = self.taxonomy.get(skill_id)
+        return entry is not None and entry.kind == "hard" and entry.type != "skill/competence"
 
     @staticmethod
     def _case_ok(surface: str, flags: str) -> bool:
-        if "c" not in flags:
-            return True
-        return surface[:1].isupper() and not surface.islower()
+        if "u" in flags and not surface.isupper():
+            return False
+        if "c" in flags:
+            return surface[:1].isupper() and not surface.islower()
+        return True
+
+
+_LIST_GAP = re.compile(r"^[\s,;/&|+()\-]*(?:\b(?:and|or|et|ou)\b)?[\s,;/&|+()\-]*$", re.I)
 
 
 def _in_context(
-    cand: tuple[int, int, str, str],
-    plain: Sequence[tuple[int, int, str, str]],
-    cue_positions: Sequence[int],
+    text: str, cand: Candidate, tools: Sequence[tuple[int, int]], cues: Sequence[int]
 ) -> bool:
-    """Whether an ambiguous tool name sits near another skill or a tool cue word."""
+    """Whether an ambiguous tool name is listed next to another tool or near a cue word."""
     start, end = cand[0], cand[1]
-    for other in plain:
-        if other[1] >= start - CONTEXT_CHARS and other[0] <= end + CONTEXT_CHARS:
+    for t_start, t_end in tools:
+        if t_end <= start and start - t_end <= 12 and _LIST_GAP.match(text[t_end:start]):
             return True
-    return any(start - CONTEXT_CHARS <= pos <= end + CONTEXT_CHARS for pos in cue_positions)
+        if t_start >= end and t_start - end <= 12 and _LIST_GAP.match(text[end:t_start]):
+            return True
+    return any(start - 40 <= pos <= end + 40 for pos in cues)
 
 
 @lru_cache(maxsize=4)

@@ -19,7 +19,8 @@ from importlib import resources
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
         "a an the of in on at to for with and or by from as into via its their your our "
-        "his her this that these those be is are was were been being".split()
+        "his her this that these those be is are was were been being it we you they i "
+        "he she us them my me".split()
     ),
     "fr": frozenset(
         "le la les l un une des du de d au aux a et ou en dans sur pour par avec sans son sa ses "
@@ -61,6 +62,8 @@ class Normalizer:
         form = fold(text)
         if form in self.overrides:
             return self.overrides[form]
+        if len(text) > 1 and text.isupper():  # acronyms are not inflected ("AI" is not "have")
+            return form
         if self._lookup is not None:
             base = self._lookup.get(form, form)
         else:

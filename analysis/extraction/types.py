@@ -18,6 +18,9 @@ class SkillMention:
     kind: str  # "hard" | "soft"
     section: str | None = None  # CV/offer section name when the text is a parsed document
     importance: str | None = None  # offers only: "required" | "preferred"
+    # "taxonomy" (ESCO/O*NET/curated label) or "model" (phrase found by the English skill tagger,
+    # id "cvscope:term/<kind>/<lemmas>", label = the phrase as written)
+    source: str = "taxonomy"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
@@ -30,6 +33,7 @@ class SkillMention:
             "kind": self.kind,
             "section": self.section,
             "importance": self.importance,
+            "source": self.source,
         }
 
 

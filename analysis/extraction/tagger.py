@@ -1,0 +1,241 @@
+"""English skill-span tagger: a linear BIO token classifier trained on SkillSpan train.json.
+
+Features are hashed strings (word, lemma, shape, neighbours, and the taxonomy match around the
+token); decoding is Viterbi over B/I/O with O->I forbidden. Learned parameters are stored as
+plain arrays (`models/skilltagger-v1/weights.npz`), not a pickle, so they load across versions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from zlib import crc32
+
+import numpy as np
+
+from analysis.extraction.normalize import fold
+from analysis.taxonomy import models_dir
+
+VERSION = "skilltagger-v1"
+N_FEATURES = 2**18
+TAGS = ("B", "I", "O")
+
+TokenInfo = tuple[str, str, int, int]  # text, lemma key, start, end
+Candidate = tuple[int, int, str, str, str]  # start, end, skill id, flags, key
+
+
+def shape(text: str) -> str:
+    """Coarse word shape: Xx, x, X, d, or mixed/other."""
+    if text.isdigit():
+        return "d"
+    if text.isupper():
+        return "X"
+    if text.istitle():
+        return "Xx"
+    if text.islower():
+        return "x"
+    if any(c.isalpha() for c in text):
+        return "mix"
+    return "p"
+
+
+def dict_tags(
+    tokens: Sequence[TokenInfo], cands: Sequence[Candidate], kinds: dict[str, str]
+) -> list[str]:
+    """Per-token taxonomy tag: B-<kind>/I-<kind> inside an accepted dictionary match, else O."""
+    tags = ["O"] * len(tokens)
+    j = 0
+    for start, end, sid, _, _ in cands:
+        kind = kinds.get(sid, "hard")
+        first = True
+        while j < len(tokens) and tokens[j][3] <= start:
+            j += 1
+        k = j
+        while k < len(tokens) and tokens[k][2] < end:
+            tags[k] = ("B-" if first else "I-") + kind
+            first = False
+            k += 1
+    return tags
+
+
+def features(tokens: Sequence[TokenInfo], dtags: Sequence[str]) -> list[list[str]]:
+    """Hashed-feature strings for each token."""
+    n = len(tokens)
+    words = ["<s>", "<s>"] + [fold(t[0]) for t in tokens] + ["</s>", "</s>"]
+    lemmas = ["<s>", "<s>"] + [t[1] for t in tokens] + ["</s>", "</s>"]
+    dt = ["O", "O"] + list(dtags) + ["O", "O"]
+    out = []
+    for i in range(n):
+        p = i + 2
+        text = tokens[i][0]
+        w = words[p]
+        out.append(
+            [
+                "b",
+                "w=" + w,
+                "l=" + lemmas[p],
+                "s3=" + w[-3:],
+                "p3=" + w[:3],
+                "sh=" + shape(text),
+                "w-1=" + words[p - 1],
+                "w+1=" + words[p + 1],
+                "l-1=" + lemmas[p - 1],
+                "l+1=" + lemmas[p + 1],
+                "w-2=" + words[p - 2],
+                "w+2=" + words[p + 2],
+                "lb=" + lemmas[p - 1] + "|" + lemmas[p],
+                "la=" + lemmas[p] + "|" + lemmas[p + 1],
+                "d=" + dt[p],
+                "d-1=" + dt[p - 1],
+                "d+1=" + dt[p + 1],
+                "dd=" + dt[p - 1] + "|" + dt[p] + "|" + dt[p + 1],
+                "dw=" + dt[p] + "|" + w,
+            ]
+        )
+    return out
+
+
+def viterbi(logp: np.ndarray) -> list[str]:
+    """Best B/I/O sequence with O->I and start->I forbidden (logp: n x 3, order B, I, O)."""
+    rows = logp.tolist()
+    if not rows:
+        return []
+    neg = -1e9
+    b, i, o = rows[0]
+    score = [b, neg, o]
+    back: list[tuple[int, int, int]] = []
+    for lb, li, lo in rows[1:]:
+        sb, si, so = score
+        # to B or O: from any state; to I: from B or I only
+        best_any = 0 if sb >= si and sb >= so else (1 if si >= so else 2)
+        best_bi = 0 if sb >= si else 1
+        top = score[best_any]
+        back.append((best_any, best_bi, best_any))
+        score = [top + lb, score[best_bi] + li, top + lo]
+    state = max(range(3), key=score.__getitem__)
+    path = [state]
+    for ptr in reversed(back):
+        state = ptr[state]
+        path.append(state)
+    return [TAGS[t] for t in reversed(path)]
+
+
+def hash_features(feats: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Flat hashed feature indices (CRC-32, stable everywhere) and per-token offsets."""
+    idx = [crc32(f.encode("utf-8")) & (N_FEATURES - 1) for row in feats for f in row]
+    lengths = [len(row) for row in feats]
+    offsets = np.zeros(len(feats), dtype=np.int64)
+    if lengths:
+        offsets[1:] = np.cumsum(lengths)[:-1]
+    return np.asarray(idx, dtype=np.int64), offsets
+
+
+class SkillTagger:
+    """Loaded tagger weights with a `spans` method."""
+
+    def __init__(self, coef: np.ndarray, intercept: np.ndarray) -> None:
+        self.coef = coef.astype(np.float32)  # (N_FEATURES, 3), columns in TAGS order
+        self.intercept = intercept.astype(np.float32)
+
+    def log_probs(self, feats: list[list[str]]) -> np.ndarray:
+        """Log-probabilities of B/I/O per token."""
+        idx, offsets = hash_features(feats)
+        z = np.add.reduceat(self.coef[idx], offsets, axis=0) + self.intercept
+        z -= z.max(axis=1, keepdims=True)
+        return z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+
+    def spans(self, tokens: Sequence[TokenInfo], dtags: Sequence[str]) -> list[tuple[int, int]]:
+        """Character spans of predicted skill phrases."""
+        if not tokens:
+            return []
+        tags = viterbi(self.log_probs(features(tokens, dtags)))
+        out: list[tuple[int, int]] = []
+        cur: list[int] | None = None
+        for tok, tag in zip(tokens, tags, strict=True):
+            if tag == "B" or (tag == "I" and cur is None):
+                if cur is not None:
+                    out.append((cur[0], cur[1]))
+                cur = [tok[2], tok[3]]
+            elif tag == "I" and cur is not None:
+                cur[1] = tok[3]
+            else:
+                if cur is not None:
+                    out.append((cur[0], cur[1]))
+                cur = None
+        if cur is not None:
+            out.append((cur[0], cur[1]))
+        return out
+
+
+_SOFT_HINTS = frozenset(
+    "communicate communication team teamwork motivate motivated motivation passionate passion "
+    "enthusiastic enthusiasm attitude interpersonal independent independently proactive "
+    "flexible creative creativity reliable responsible driven ambitious collaborate "
+    "collaborative collaboration leadership structured analytical curious curiosity "
+    "self-motivated positive empathy organise organised organized initiative eager "
+    "willingness open-minded dedicated commitment committed customer-oriented".split()
+)
+
+
+def term_id(tokens: Sequence[TokenInfo], start: int, end: int) -> tuple[str, str]:
+    """A stable id and kind for a tagged phrase that no taxonomy label covers."""
+    lemmas = [
+        t[1] for t in tokens if t[2] >= start and t[3] <= end and any(c.isalnum() for c in t[1])
+    ]
+    slug = "-".join(lemmas)[:80] or "unknown"
+    kind = "soft" if any(lemma in _SOFT_HINTS for lemma in lemmas) else "hard"
+    return f"cvscope:term/{kind}/{slug}", kind
+
+
+def combine(
+    tokens: Sequence[TokenInfo],
+    cands: Sequence[Candidate],
+    spans: Sequence[tuple[int, int]],
+    keep_always: set[str],
+) -> list[tuple[int, int, str, str]]:
+    """Merge dictionary matches and tagged spans: (start, end, skill id, source).
+
+    A match is widened to the tagged phrase around it when that phrase holds no other match;
+    a match the tagger does not support is dropped unless its skill is in `keep_always`
+    (tools and curated entries); a tagged phrase with no match becomes a `cvscope:term/` id.
+    """
+
+    def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return a[0] < b[1] and a[1] > b[0]
+
+    out: list[tuple[int, int, str, str]] = []
+    dspans = [(c[0], c[1]) for c in cands]
+    for cand, d in zip(cands, dspans, strict=True):
+        around = [s for s in spans if overlaps(s, d)]
+        if not around and cand[2] not in keep_always:
+            continue
+        start, end = d
+        if len(around) == 1 and sum(overlaps(around[0], x) for x in dspans) == 1:
+            start, end = min(start, around[0][0]), max(end, around[0][1])
+        out.append((start, end, cand[2], "taxonomy"))
+    for s in spans:
+        if not any(overlaps(s, d) for d in dspans):
+            sid, _ = term_id(tokens, s[0], s[1])
+            if not sid.endswith("/unknown"):
+                out.append((s[0], s[1], sid, "model"))
+    out.sort()
+    return out
+
+
+def save(path: Path, coef: np.ndarray, intercept: np.ndarray, meta: dict) -> None:
+    """Write weights.npz (float16 weights) and meta.json."""
+    path.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path / "weights.npz", coef=coef.astype(np.float16), intercept=intercept)
+    (path / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def load_tagger() -> SkillTagger | None:
+    """The trained English tagger, or None when models/skilltagger-v1 is absent."""
+    path = models_dir() / VERSION / "weights.npz"
+    if not path.exists():
+        return None
+    with np.load(path) as data:
+        return SkillTagger(data["coef"], data["intercept"])
