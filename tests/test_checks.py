@@ -79,8 +79,15 @@ def test_layout_warnings_from_parsing_become_checks() -> None:
     checks = {c.code: c.status for c in layout_checks(doc, "en")}
     assert checks["layout_multi_column"] == "warn"
     assert checks["layout_header_footer"] == "warn"
-    assert checks["layout_images"] == "fail"
+    assert checks["layout_images"] == "warn"
     assert checks["layout_tables"] == checks["layout_text_box"] == "pass"
+    assert checks["layout_text_layer"] == "pass"
+    ocr = _doc("text", warnings=(DocWarning("images", "x"), DocWarning("ocr", "read by OCR"),
+                                 DocWarning("glued_words", "no spaces")))
+    statuses = {c.code: c for c in layout_checks(ocr, "fr")}
+    assert statuses["layout_images"].status == "fail" and "OCR" in statuses[
+        "layout_images"].message
+    assert statuses["layout_text_layer"].status == "warn"
 
 
 def test_bullets_action_verbs_and_figures_in_both_languages() -> None:

@@ -16,10 +16,12 @@ from analysis.parsing.document import ParsedDocument
 STANDARD_SECTIONS = ("experience", "education", "skills")
 MIN_WORDS, THIN_WORDS = 80, 200
 # Parsing warning codes (by substring) -> layout check name.
-_LAYOUT = (("image", "images"), ("header", "header_footer"), ("footer", "header_footer"),
-           ("box", "text_box"), ("column", "multi_column"), ("table", "tables"))
-_LAYOUT_ORDER = ("images", "header_footer", "text_box", "multi_column", "tables")
-_LAYOUT_FAIL = {"images"}  # content only in an image is lost entirely
+_LAYOUT = (("ocr", "images"), ("image", "images"), ("header", "header_footer"),
+           ("footer", "header_footer"), ("box", "text_box"), ("column", "multi_column"),
+           ("table", "tables"), ("glued", "text_layer"), ("duplicated", "text_layer"),
+           ("encoding", "text_layer"))
+_LAYOUT_ORDER = ("images", "header_footer", "text_box", "multi_column", "tables", "text_layer")
+_LAYOUT_FAIL = {"ocr"}  # the text was only in an image: an ATS without OCR reads nothing
 _GENERIC_NAMES = re.compile(
     r"^(cv|resume|curriculum|document|doc|untitled|sans[ _-]?titre|scan|img|image|file|fichier|"
     r"final|nouveau|new|copy|copie|v\d+|\d+|[ _.()-])+$"
@@ -111,14 +113,16 @@ def layout_checks(doc: ParsedDocument, lang: str) -> list[Check]:
         code = warning.code.lower()
         for needle, name in _LAYOUT:
             if needle in code:
-                seen.setdefault(name, warning.message)
+                if name not in seen or code in _LAYOUT_FAIL:
+                    seen[name] = code
                 break
     out = []
     for name in _LAYOUT_ORDER:
         what = msg(lang, f"layout.{name}")
         if name in seen:
-            status = "fail" if name in _LAYOUT_FAIL else "warn"
-            detail = msg(lang, f"layout.advice.{name}")
+            status = "fail" if seen[name] in _LAYOUT_FAIL else "warn"
+            advice = "ocr" if seen[name] in _LAYOUT_FAIL else name
+            detail = msg(lang, f"layout.advice.{advice}")
             out.append(Check(f"layout_{name}", status,
                              msg(lang, "layout.warn", what=what[:1].upper() + what[1:],
                                  detail=detail)))

@@ -39,7 +39,13 @@ _EN: dict[str, str] = {
     "layout.text_box": "text boxes",
     "layout.multi_column": "multi-column layout",
     "layout.tables": "tables",
-    "layout.advice.images": "ATSs do not read text inside images; write it as text.",
+    "layout.text_layer": "damaged text layer",
+    "layout.advice.images": "ATSs do not read text inside images (skill bars, icons, logos); "
+    "write that information as text.",
+    "layout.advice.ocr": "the text was only readable by OCR; most ATSs do not run OCR. Send a "
+    "PDF exported with text, or the DOCX.",
+    "layout.advice.text_layer": "words run together, repeated or garbled characters; an ATS "
+    "may misread them. Re-export the file from your word processor.",
     "layout.advice.header_footer": "many ATSs skip page headers and footers; move contact "
     "details into the body.",
     "layout.advice.text_box": "content in text boxes is often lost or misplaced by ATSs.",
@@ -122,7 +128,13 @@ _FR: dict[str, str] = {
     "layout.text_box": "zones de texte",
     "layout.multi_column": "mise en page en colonnes",
     "layout.tables": "tableaux",
-    "layout.advice.images": "les ATS ne lisent pas le texte des images ; écrivez-le en texte.",
+    "layout.text_layer": "couche texte abîmée",
+    "layout.advice.images": "les ATS ne lisent pas le texte des images (jauges, icônes, logos) ; "
+    "écrivez ces informations en texte.",
+    "layout.advice.ocr": "le texte n'était lisible que par OCR ; la plupart des ATS n'en font "
+    "pas. Envoyez un PDF exporté avec du texte, ou le DOCX.",
+    "layout.advice.text_layer": "mots collés, répétés ou caractères abîmés ; un ATS peut mal "
+    "les lire. Réexportez le fichier depuis votre traitement de texte.",
     "layout.advice.header_footer": "beaucoup d'ATS ignorent l'en-tête et le pied de page ; "
     "placez vos coordonnées dans le corps du CV.",
     "layout.advice.text_box": "le contenu des zones de texte est souvent perdu ou mal placé.",
