@@ -10,14 +10,20 @@ skills, FR and EN), then in the same run:
 Targets (issue 5): --jobs 1 batch time <= 0.5 x naive read time; --jobs 2 close to 2x faster;
 peak memory < 1 GB for 1,000 CVs.
 
-Usage: python benchmarks/batch_bench.py [--n 200] [--jobs 1 2] [--skip-naive]
+Two corpora by default: PDFs drawn by reportlab (light: few objects per page) and PDFs printed
+by headless Chromium from HTML/CSS CVs (like online CV builders; a third with a sidebar).
+
+Usage: python benchmarks/batch_bench.py [--n 200] [--jobs 1 2] [--producer both] [--skip-naive]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import html
+import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -62,11 +68,8 @@ def _fonts() -> tuple[str, str]:
     return "DejaVu", "DejaVu-Bold"
 
 
-def make_cv(path: Path, rng: random.Random) -> None:
-    """One fictional CV PDF of one or two pages (embedded fonts, standard headings)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
+def cv_lines(rng: random.Random) -> list[tuple[str, str]]:
+    """The content of one fictional CV: (kind, text) lines, kind in h1/h2/b/p."""
     fr = rng.random() < 0.4
     skills, titles = (SKILLS_FR, TITLES_FR) if fr else (SKILLS_EN, TITLES_EN)
     name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
@@ -94,6 +97,16 @@ def make_cv(path: Path, rng: random.Random) -> None:
     lines += [("h2", heads[3]), ("p", ", ".join(rng.sample(skills, rng.randint(5, 10))))]
     lines += [("h2", heads[4]), ("p", "English (C1), French (native)" if not fr
                                  else "Français (langue maternelle), anglais (B2)")]
+    return lines
+
+
+def make_cv(path: Path, rng: random.Random) -> None:
+    """One fictional CV PDF of one or two pages, drawn with reportlab (embedded fonts)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    lines = cv_lines(rng)
+    name = lines[0][1]
     pdf = canvas.Canvas(str(path), pagesize=A4)
     pdf.setTitle(f"CV {name}")
     regular, bold = _fonts()
@@ -113,6 +126,64 @@ def make_cv(path: Path, rng: random.Random) -> None:
             pdf.line(50, y - 3, 545, y - 3)
         y -= size + 6
     pdf.save()
+
+
+def _html(lines: list[tuple[str, str]], sidebar: bool) -> str:
+    """A CV page as HTML/CSS like online CV builders make (optional coloured sidebar)."""
+    esc = html.escape
+    head = "".join(f"<h1>{esc(t)}</h1>" if k == "h1" else f"<p class=sub>{esc(t)}</p>"
+                   for k, t in lines[:3])
+    blocks: list[tuple[str, list[str]]] = []
+    for kind, text in lines[3:]:
+        if kind == "h2":
+            blocks.append((text, []))
+        elif blocks:
+            tag = "li" if text.startswith("• ") else ("h3" if kind == "b" else "p")
+            blocks[-1][1].append(f"<{tag}>{esc(text.removeprefix('• '))}</{tag}>")
+    parts = [f"<section><h2>{esc(title)}</h2>{''.join(items)}</section>"
+             for title, items in blocks]
+    style = ("body{font-family:'DejaVu Sans',sans-serif;font-size:10pt;margin:0}"
+             "h1{font-size:20pt;margin:0}h2{font-size:12pt;border-bottom:1px solid #456;"
+             "color:#234}h3{font-size:10pt;margin:6px 0 2px}li{margin:1px 0}"
+             ".sub{color:#555;margin:2px 0}main{padding:24px}"
+             ".grid{display:grid;grid-template-columns:30% 70%}"
+             "aside{background:#e8eef4;padding:24px;min-height:100vh}")
+    if sidebar:  # the short sections (skills, languages, education) go in the sidebar
+        side, body = parts[-3:], parts[:-3]
+        page = (f"<div class=grid><aside>{''.join(side)}</aside>"
+                f"<main>{head}{''.join(body)}</main></div>")
+    else:
+        page = f"<main>{head}{''.join(parts)}</main>"
+    return (f"<html><head><meta charset=utf-8><style>{style}</style></head>"
+            f"<body>{page}</body></html>")
+
+
+def build_chromium_corpus(folder: Path, n: int, seed: int = 5) -> list[Path]:
+    """N CV PDFs printed by headless Chromium from HTML (a third with a sidebar column)."""
+    from playwright.sync_api import sync_playwright
+
+    rng = random.Random(seed)
+    paths = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=shutil.which("chromium"),
+                                     args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        for i in range(n):
+            path = folder / f"cv_{i:04d}.pdf"
+            page.set_content(_html(cv_lines(rng), sidebar=i % 3 == 0))
+            page.pdf(path=str(path), format="A4", print_background=True)
+            paths.append(path)
+        browser.close()
+    return paths
+
+
+def chromium_available() -> bool:
+    """Whether Debian's chromium and playwright are there to print HTML CVs to PDF."""
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return False
+    return shutil.which("chromium") is not None
 
 
 def build_corpus(folder: Path, n: int, seed: int = 5) -> list[Path]:
@@ -203,56 +274,77 @@ def run_batch(folder: Path, out: Path, jobs: int) -> dict[str, float]:
     return {"seconds": seconds, "rss": peak[0], "pss": peak[1], "codes": codes}
 
 
+def bench(label: str, paths: list[Path], tmp: Path, jobs_list: list[int],
+          skip_naive: bool) -> None:
+    """Naive read, start-up, and the batch runs on one corpus; prints one line each."""
+    n = len(paths)
+    folder = paths[0].parent
+    naive = None
+    if not skip_naive:
+        naive, pages = naive_read(paths)
+        print(f"[{label}] naive read (pdfplumber extract_text, 1 process): {naive:.2f} s for "
+              f"{n} CVs / {pages} pages ({n / naive:.1f} CVs/s, "
+              f"{1000 * naive / pages:.0f} ms/page)", flush=True)
+    one = tmp / f"one-{label}"
+    one.mkdir()
+    (one / paths[0].name).write_bytes(paths[0].read_bytes())
+    startup = run_batch(one, tmp / f"out-one-{label}.csv", 1)["seconds"]
+    print(f"[{label}] start-up: cvscope batch on 1 CV (--jobs 1) takes {startup:.2f} s "
+          "(imports, taxonomy, spaCy pipelines, skill matchers, offer)", flush=True)
+    base = None
+    for jobs in jobs_list:
+        res = run_batch(folder, tmp / f"out-{label}-j{jobs}.csv", jobs)
+        steady = res["seconds"] - startup
+        line = (f"[{label}] cvscope batch --jobs {jobs}: {res['seconds']:.2f} s end to end, "
+                f"{n / res['seconds']:.1f} CVs/s, peak memory RSS-sum "
+                f"{res['rss'] / 2**20:.0f} MiB (PSS {res['pss'] / 2**20:.0f} MiB), "
+                f"rows {dict(res['codes'])}")
+        if naive:
+            ratio = res["seconds"] / naive
+            line += f"; time / naive read = {ratio:.2f}"
+            if jobs == 1:
+                line += f" (target <= 0.50: {'MET' if ratio <= 0.5 else 'NOT MET'})"
+        line += f"; after start-up {1000 * steady / max(1, n - 1):.0f} ms per CV"
+        if naive:
+            line += (f" (naive read {1000 * naive / n:.0f} ms per CV; "
+                     f"ratio {steady / naive:.2f})")
+        if base is None:
+            base = (jobs, res["seconds"], steady)
+        else:
+            line += (f"; speed-up vs --jobs {base[0]}: {base[1] / res['seconds']:.2f}x end to "
+                     f"end, {base[2] / steady:.2f}x after start-up "
+                     f"(ideal {jobs / base[0]:.0f}x)")
+        print(line, flush=True)
+
+
 def main() -> None:
-    """Build the corpus, time the naive read and the batch runs, print figures and targets."""
+    """Build the corpora, time the naive read and the batch runs, print figures and targets."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=200, help="number of CV PDFs")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--producer", choices=["reportlab", "chromium", "both"], default="both",
+                        help="who draws the PDFs (chromium needs Debian chromium + playwright)")
     parser.add_argument("--skip-naive", action="store_true")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="cvscope-batch-bench-") as tmp:
-        folder = Path(tmp) / "cvs"
-        folder.mkdir()
-        t0 = time.perf_counter()
-        paths = build_corpus(folder, args.n)
-        print(f"corpus: {args.n} PDF CVs built in {time.perf_counter() - t0:.1f} s; "
-              f"offer: {OFFER.relative_to(ROOT)}")
-        naive = None
-        if not args.skip_naive:
-            naive, pages = naive_read(paths)
-            print(f"naive read (pdfplumber extract_text, 1 process): {naive:.2f} s for "
-                  f"{pages} pages ({args.n / naive:.1f} CVs/s, {1000 * naive / pages:.0f} ms/page)")
-        one = Path(tmp) / "one"
-        one.mkdir()
-        (one / paths[0].name).write_bytes(paths[0].read_bytes())
-        startup = run_batch(one, Path(tmp) / "out_one.csv", 1)["seconds"]
-        print(f"start-up: cvscope batch on 1 CV (--jobs 1) takes {startup:.2f} s "
-              "(imports, taxonomy, spaCy pipelines, offer)")
-        base = None
-        for jobs in args.jobs:
-            res = run_batch(folder, Path(tmp) / f"out_j{jobs}.csv", jobs)
-            rate = args.n / res["seconds"]
-            line = (f"cvscope batch --jobs {jobs}: {res['seconds']:.2f} s end to end, "
-                    f"{rate:.1f} CVs/s, peak memory RSS-sum {res['rss'] / 2**20:.0f} MiB "
-                    f"(PSS {res['pss'] / 2**20:.0f} MiB), rows {dict(res['codes'])}")
-            if naive:
-                ratio = res["seconds"] / naive
-                line += f"; time / naive read = {ratio:.2f}"
-                if jobs == 1:
-                    line += f" (target <= 0.50: {'MET' if ratio <= 0.5 else 'NOT MET'})"
-            steady = (res["seconds"] - startup) / (args.n - 1) * 1000
-            line += f"; after start-up {steady:.0f} ms per CV"
-            if naive:
-                line += f" (naive read {1000 * naive / args.n:.0f} ms per CV)"
-            if base is None:
-                base = (jobs, res["seconds"])
-            else:
-                speedup = base[1] / res["seconds"]
-                line += (f"; speed-up vs --jobs {base[0]}: {speedup:.2f}x "
-                         f"(ideal {jobs / base[0]:.0f}x)")
-            print(line, flush=True)
-        print("memory target: peak PSS < 1024 MiB for 1,000 CVs "
-              "(run with --n 1000 to measure it)")
+    producers = ["reportlab", "chromium"] if args.producer == "both" else [args.producer]
+    if "chromium" in producers and not chromium_available():
+        print("chromium or playwright missing: Chromium corpus skipped")
+        producers.remove("chromium")
+    print(f"offer: {OFFER.relative_to(ROOT)}; {args.n} CVs per corpus; machine: "
+          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
+    with tempfile.TemporaryDirectory(prefix="cvscope-batch-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        for producer in producers:
+            folder = tmp / producer
+            folder.mkdir()
+            t0 = time.perf_counter()
+            build = build_corpus if producer == "reportlab" else build_chromium_corpus
+            paths = build(folder, args.n)
+            print(f"[{producer}] corpus: {args.n} PDF CVs built in "
+                  f"{time.perf_counter() - t0:.1f} s", flush=True)
+            bench(producer, paths, tmp, args.jobs, args.skip_naive)
+    print("targets: --jobs 1 time <= 0.50 x naive read; --jobs 2 close to 2x faster; "
+          "peak PSS < 1024 MiB for 1,000 CVs (--n 1000)")
 
 
 if __name__ == "__main__":
