@@ -132,6 +132,8 @@ def diagnose(stage: str, days: int | None = None, interviews: int | None = None,
     else:
         evidence = [t(lang, f"stage.{stage}")]
     sig = report_signals(report, stage, lang, interviewed) if report is not None else Signals()
+    if stage == "rejected_after_phone_screen":
+        sig.logit *= 0.3  # the CV already passed the first sort: the match says less
     prior = {c: w * sig.dampen.get(c, 1.0) for c, w in STAGE_CAUSES[prior_stage].items()}
     shrink = _days_signal(stage, days, lang, interviewed, sig, prior)
     logit = STAGE_LOGIT[prior_stage] + sig.logit
@@ -149,7 +151,7 @@ def diagnose(stage: str, days: int | None = None, interviews: int | None = None,
     p_cv = 1.0 / (1.0 + math.exp(-logit))
     verdict = ("cv_screening" if p_cv >= CV_THRESHOLD
                else "later_stage" if p_cv <= LATER_THRESHOLD else "uncertain")
-    causes = _causes(_normalise(prior), reading, sig, lang)
+    causes = _causes(_normalise(prior), reading, sig, lang, interviewed)
     actions = _actions(verdict, stage, days, causes, report, lang, interviewed)
     explanation = _explain(verdict, p_cv, causes, evidence, lang)
     return Diagnosis(verdict, {"cv_screening": p_cv, "later_stage": 1.0 - p_cv}, causes,
@@ -157,7 +159,7 @@ def diagnose(stage: str, days: int | None = None, interviews: int | None = None,
 
 
 def _causes(prior: dict[str, float], reading: FeedbackReading | None, sig: Signals,
-            lang: str) -> tuple[Cause, ...]:
+            lang: str, interviewed: bool) -> tuple[Cause, ...]:
     """Mix of stage expectations, match evidence and the recruiter's words (weighing most)."""
     sources: list[tuple[float, dict[str, float]]] = []
     fb = {}
@@ -167,7 +169,8 @@ def _causes(prior: dict[str, float], reading: FeedbackReading | None, sig: Signa
     if fb:
         sources.append((0.6, fb))
     if match:
-        sources.append((0.25 if fb else 0.5, match))
+        # once the candidate was met, the interviews say more than the CV/offer comparison
+        sources.append(((0.25 if fb else 0.5) * (0.5 if interviewed else 1.0), match))
     sources.append((1.0 - sum(w for w, _ in sources), prior))
     mixed: dict[str, float] = {}
     for weight, dist in sources:
