@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_cvs import CV, CVS, headings  # noqa: E402
 from sample_docx import write_cv_docx_header_textbox, write_cv_docx_table, write_offer_docx  # noqa: E402
+from sample_html import chromium, cv_html, print_pdf  # noqa: E402
 from sample_offers import OFFERS  # noqa: E402
 
 PAGE_W, PAGE_H = A4
@@ -297,6 +298,12 @@ def build(out: Path) -> list[Path]:
         target("cv_en_logistics_coordinator.pdf"),
         sidebar_first=False,
     )
+    marketing = by_slug["cv_fr_chef_de_projet_marketing"]
+    if chromium():  # a twin from a real producer; kept as committed when Chromium is absent
+        for suffix, two in (("", False), ("_2col", True)):
+            print_pdf(
+                cv_html(marketing, two_columns=two), target(f"{marketing.slug}_web{suffix}.pdf")
+            )
     write_cv_docx_table(by_slug["cv_fr_comptable"], target("cv_fr_comptable_table.docx"))
     write_cv_docx_header_textbox(
         by_slug["cv_fr_infirmiere"], target("cv_fr_infirmiere_header_textbox.docx")

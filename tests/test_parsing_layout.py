@@ -25,7 +25,9 @@ PARAGRAPH = (
 )
 
 
-@pytest.mark.parametrize("stem", ["cv_fr_data_analyst", "cv_en_backend_developer"])
+@pytest.mark.parametrize(
+    "stem", ["cv_fr_data_analyst", "cv_en_backend_developer", "cv_fr_chef_de_projet_marketing_web"]
+)
 def test_two_column_cv_reads_like_its_one_column_twin(samples: Path, stem: str) -> None:
     two = parse_document(samples / f"{stem}_2col.pdf")
     one = parse_document(samples / f"{stem}.pdf")
@@ -114,11 +116,21 @@ def test_ligatures_bullets_and_dashes_are_normalised(tmp_path: Path) -> None:
 
 def test_end_of_line_hyphenation_is_joined(tmp_path: Path) -> None:
     def draw(c: Canvas) -> None:
-        draw_lines(c, ["Développement d’applica-", "tions web pour les équipes métier."])
+        draw_lines(
+            c,
+            [
+                "Développement d’applica-",
+                "tions web pour les équipes métier, savoir-",
+                "être et rigueur, linkedin.com/in/julien-petit-",
+                "marketing",
+            ],
+        )
 
     doc = parse_document(make_pdf(tmp_path / "hyph.pdf", draw))
     assert "d’applications" in doc.text
     assert "applica-" not in doc.text
+    assert "savoir-être" in doc.text  # a compound keeps its hyphen
+    assert "linkedin.com/in/julien-petit-marketing" in doc.text
 
 
 def test_running_headers_and_page_numbers_are_removed(samples: Path) -> None:

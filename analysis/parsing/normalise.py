@@ -43,6 +43,21 @@ _SPACES = re.compile(r" {2,}")
 _SPACED_CAPS = re.compile(r"^(?:[A-ZÀ-Ý] ){3,}[A-ZÀ-Ý]$")
 
 
+_COMPOUND_PREFIXES = frozenset(
+    "savoir bien self post pre pré co multi non full mi semi anti auto sous demi chef "
+    "after well high long short cross front back real open end peer hands problem team "
+    "customer client data user cost time fast world top ex vice e mid sur inter".split()
+)
+
+
+def _keeps_hyphen(before: str, after: str) -> bool:
+    """Whether a hyphen at a line end belongs to the word (compound, URL, e-mail) rather
+    than to end-of-line hyphenation."""
+    if any(c in before for c in "/@.-_0123456789") or any(c.isdigit() for c in after):
+        return True
+    return before.lower().lstrip("•(«\"'") in _COMPOUND_PREFIXES
+
+
 def fix_encoding(text: str) -> tuple[str, bool]:
     """Repair mojibake and odd Unicode with ftfy; return the text and whether it changed."""
     fixed = ftfy.fix_text(text, _FTFY)
@@ -76,7 +91,8 @@ def normalise_lines(lines: list[str]) -> str:
             match = _HYPHEN_END.search(out[-1])
             if match:
                 first, _, rest = line.partition(" ")
-                out[-1] = out[-1][:-1] + first
+                keep = _keeps_hyphen(out[-1].rsplit(" ", 1)[-1][:-1], first)
+                out[-1] = out[-1][:-1] + ("-" if keep else "") + first
                 line = rest
                 if not line:
                     continue

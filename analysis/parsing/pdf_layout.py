@@ -113,8 +113,10 @@ def find_gutter(lines: list[Line]) -> float | None:
     threshold = max(1, int(0.08 * len(lines)))
     runs: list[tuple[int, int]] = []
     level, run_start = 0, -1
+    coverage: list[int] = []
     for b in range(nbins):
         level += diff[b]
+        coverage.append(level)
         if level <= threshold:
             if run_start < 0:
                 run_start = b
@@ -124,10 +126,29 @@ def find_gutter(lines: list[Line]) -> float | None:
             run_start = -1
     total_chars = sum(len(w.text) for w in words)
     for a, b in sorted(runs, key=lambda r: r[0] - r[1]):
-        mid = xmin + (a + b) / 2
+        mid = xmin + _clearest_x(coverage, a, b)
         if _valid_split(lines, mid, xmin, xmax, total_chars):
             return mid
     return None
+
+
+def _clearest_x(coverage: list[int], a: int, b: int) -> float:
+    """Centre of the longest stretch (>= MIN_GUTTER) of least coverage inside the band [a, b):
+    the few lines allowed to enter a gutter band must not decide where the columns are cut,
+    and neither must the gaps between the words of a line that crosses the band."""
+    for level in range(min(coverage[a:b]), max(coverage[a:b]) + 1):
+        best_start, best_len, start = a, 0, -1
+        for x in range(a, b + 1):
+            if x < b and coverage[x] <= level:
+                if start < 0:
+                    start = x
+            elif start >= 0:
+                if x - start > best_len:
+                    best_start, best_len = start, x - start
+                start = -1
+        if best_len >= MIN_GUTTER:
+            return best_start + best_len / 2
+    return (a + b) / 2
 
 
 def _valid_split(lines: list[Line], mid: float, xmin: float, xmax: float, total: int) -> bool:
@@ -167,6 +188,18 @@ def _page_gutter(lines: list[Line]) -> float | None:
     return gutter
 
 
+def _crosses(line: Line, x: float) -> bool:
+    """Whether the line runs across `x`: through a word, or through a normal word space (a
+    full-width title whose words happen to leave a gap at the gutter)."""
+    words = line.words
+    for i, w in enumerate(words):
+        if w.x0 < x < w.x1:
+            return True
+        if i and words[i - 1].x1 <= x <= w.x0 and w.x0 - words[i - 1].x1 < 1.2 * line.size:
+            return True
+    return False
+
+
 def reading_order(lines: list[Line], depth: int = 0) -> tuple[list[list[Line]], bool]:
     """Lines in reading order as blocks (columns / full-width runs); and whether it split."""
     gutter = _page_gutter(lines) if depth < MAX_DEPTH else None
@@ -184,7 +217,7 @@ def reading_order(lines: list[Line], depth: int = 0) -> tuple[list[list[Line]], 
         right.clear()
 
     for line in lines:
-        if any(w.x0 < gutter < w.x1 for w in line.words):
+        if _crosses(line, gutter):
             flush()
             blocks.append([line])
             continue
