@@ -72,6 +72,8 @@ def run_batch(
     sources = discover(paths)
     if not sources:
         raise NotFoundError("no CV file (.pdf, .docx, .txt) found in the paths given")
+    if progress is not None:
+        progress(0, len(sources))  # show the bar while the offers and pipelines load
     prepared = prepare_offers(_dedupe_offers(offers))
     cache = ResultCache(cache_path_for(out))
     try:

@@ -67,18 +67,20 @@ def _progress_bar() -> Iterator[Callable[[int, int], None]]:
 
     # auto_refresh=False: no refresh thread, so worker processes can be forked safely.
     progress = Progress(
-        TextColumn("scoring CVs"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("left"),
-        TimeRemainingColumn(), console=stderr, transient=True, auto_refresh=False,
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("elapsed"),
+        TimeRemainingColumn(), TextColumn("left"), console=stderr, transient=True,
+        auto_refresh=False,
     )
-    task = progress.add_task("batch", total=None, rate="")
+    task = progress.add_task("loading offers and pipelines", total=None, rate="")
 
     def update(done: int, total: int) -> None:
         if not progress.live.is_started:  # started on the first CV: input errors print alone
             progress.start()
         speed = progress.tasks[0].speed
         progress.update(task, completed=done, total=total,
-                        rate=f"{speed:.1f} CVs/s" if speed else "")
+                        rate=f"{speed:.1f} CVs/s" if speed else "",
+                        description="scoring CVs" if done else "loading offers and pipelines")
         progress.refresh()
 
     try:
