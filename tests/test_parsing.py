@@ -179,3 +179,14 @@ def test_language_on_short_texts(text: str, lang: str) -> None:
 def test_limits_are_configurable(samples: Path) -> None:
     limits = Limits(max_pages=5)
     assert parse_document(samples / "cv_fr_chef_de_projet_marketing.pdf", limits=limits).pages == 2
+
+
+def test_concurrent_reads_from_threads_match_sequential(samples: Path) -> None:
+    """Streamlit serves sessions from threads; pdfium is not thread-safe (reads are locked)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = [samples / name for name in SAMPLE_CVS] * 3
+    expected = {path: parse_document(path).text for path in files}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        texts = list(pool.map(lambda p: parse_document(p).text, files))
+    assert texts == [expected[path] for path in files]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+from contextlib import AbstractContextManager
 
 import pypdfium2 as pdfium
 
@@ -66,7 +67,9 @@ def ocr_image(image: object, page_height: float, scale: float, deadline: Deadlin
     return glyphs
 
 
-def ocr_pdf_pages(pdf: pdfium.PdfDocument, deadline: Deadline) -> list[tuple[list[Glyph], float]]:
+def ocr_pdf_pages(
+    pdf: pdfium.PdfDocument, deadline: Deadline, lock: AbstractContextManager[object]
+) -> list[tuple[list[Glyph], float]]:
     """Render and OCR every page of an image-only PDF: (word glyphs, page height) per page."""
     if not tesseract_available():
         raise NoTextLayerError(
@@ -77,11 +80,14 @@ def ocr_pdf_pages(pdf: pdfium.PdfDocument, deadline: Deadline) -> list[tuple[lis
     out: list[tuple[list[Glyph], float]] = []
     for index in range(len(pdf)):
         deadline.check()
-        page = pdf[index]
-        try:
-            height = page.get_height()
-            image = page.render(scale=scale, grayscale=True).to_pil()
-        finally:
-            page.close()
+        with lock:  # pdfium calls only; Tesseract runs outside the lock
+            page = pdf[index]
+            try:
+                height = page.get_height()
+                bitmap = page.render(scale=scale, grayscale=True)
+                image = bitmap.to_pil().copy()
+                bitmap.close()
+            finally:
+                page.close()
         out.append((ocr_image(image, height, scale, deadline), height))
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from analysis.parsing.pdf_chars import Glyph, page_glyphs
 from analysis.parsing.pdf_layout import block_text, build_lines, looks_like_table, reading_order
 from analysis.parsing.raw import RawText
 
+PDFIUM_LOCK = threading.RLock()
 MARGIN = 0.08  # top/bottom share of the page where running headers and footers live
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–—]?\s*\d{1,3}\s*(?:(?:/|sur|of|de|von)\s*\d{1,3})?\s*[-–—]?$", re.IGNORECASE
@@ -64,30 +66,36 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
 
 
 def read_pdf(data: bytes, limits: Limits, deadline: Deadline, *, ocr: bool = False) -> RawText:
-    """Read a PDF's text in reading order; raise `no_text_layer` for image-only files."""
-    pdf = open_pdf(data)
+    """Read a PDF's text in reading order; raise `no_text_layer` for image-only files.
+
+    pdfium is not thread-safe: every pdfium call runs under `PDFIUM_LOCK` (Streamlit serves
+    sessions from threads); Tesseract runs outside it.
+    """
+    with PDFIUM_LOCK:
+        pdf = open_pdf(data)
     try:
-        n = len(pdf)
-        if n == 0:
-            raise CorruptError("the PDF has no pages")
-        if n > limits.max_pages:
-            raise TooLargeError(f"the PDF has {n} pages (limit {limits.max_pages})")
-        pages = [_read_page(pdf, i, limits, deadline) for i in range(n)]
-        letters = sum(p.glyphs for p in pages)
-        if letters < 20:
+        with PDFIUM_LOCK:
+            n = len(pdf)
+            if n == 0:
+                raise CorruptError("the PDF has no pages")
+            if n > limits.max_pages:
+                raise TooLargeError(f"the PDF has {n} pages (limit {limits.max_pages})")
+            pages = [_read_page(pdf, i, limits, deadline) for i in range(n)]
+            if sum(p.glyphs for p in pages) >= 20:
+                return _assemble(pages)
             if not ocr:
                 return _no_text(pdf, pages)
-            from analysis.parsing.ocr import ocr_pdf_pages
+        from analysis.parsing.ocr import ocr_pdf_pages
 
-            deadline.extend(limits.ocr_timeout_s)
-            ocr_pages = ocr_pdf_pages(pdf, deadline)
-            pages = [_layout_page(g, h, images=0, share=0.0) for g, h in ocr_pages]
-            raw = _assemble(pages)
-            raw.warnings.insert(0, make_warning("ocr", f"{n} page(s)"))
-            return raw
-        return _assemble(pages)
+        deadline.extend(limits.ocr_timeout_s)
+        ocr_pages = ocr_pdf_pages(pdf, deadline, PDFIUM_LOCK)
+        pages = [_layout_page(g, h, images=0, share=0.0) for g, h in ocr_pages]
+        raw = _assemble(pages)
+        raw.warnings.insert(0, make_warning("ocr", f"{n} page(s)"))
+        return raw
     finally:
-        pdf.close()
+        with PDFIUM_LOCK:
+            pdf.close()
 
 
 def _read_page(pdf: pdfium.PdfDocument, index: int, limits: Limits, deadline: Deadline) -> PageText:
