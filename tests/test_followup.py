@@ -29,7 +29,8 @@ def _assert_clean(text: str) -> None:
 def test_every_combination_of_present_and_absent_fields(kind: str, lang: str) -> None:
     for mask in itertools.product((False, True), repeat=len(FIELDS)):
         given = {k: v for (k, v), keep in zip(FIELDS.items(), mask, strict=True) if keep}
-        for stage in (None, "rejected_after_interview", "rejected_after_final_interview"):
+        for stage in (None, "rejected_after_phone_screen", "rejected_after_interview",
+                      "rejected_after_final_interview", "interview"):
             message = draft(kind, lang, stage=stage, sent_on=DAY, **given)
             _assert_clean(message.subject)
             _assert_clean(message.body)
@@ -124,3 +125,13 @@ def test_json_form() -> None:
     assert set(data) >= {"subject", "body", "channel", "send_after"}
     assert data["channel"] in ("email", "phone", "sms")
     assert dt.date.fromisoformat(data["send_after"]) > DAY
+
+
+def test_open_stages_of_the_coaching_workspace() -> None:
+    after_interview = draft("relaunch", "fr", stage="interview", sent_on=DAY)
+    assert "lors de notre entretien" in after_interview.body
+    assert draft("relaunch", "en", sent_on=DAY).body.count("sent you") == 1
+    assert draft("thank_and_feedback", "en", stage="final_interview", sent_on=DAY).channel == \
+        "phone"
+    waiting = schedule(stage="interview", applied_on=DAY)
+    assert [s.kind for s in waiting] == ["relaunch", "recontact"]

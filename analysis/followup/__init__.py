@@ -16,6 +16,12 @@ THANK_AFTER_DAYS = 1  # let emotions settle, but answer while the recruiter stil
 RELAUNCH_AFTER_DAYS = 8  # one relaunch about a week or two after the last message
 RECONTACT_AFTER_DAYS = 60  # weeks or months later, like a spontaneous application
 MAX_UNANSWERED = 2  # after a second unanswered message, stop
+# Stages of a process still open (no answer yet), as the coaching workspace records them.
+OPEN_STAGES: tuple[str, ...] = ("applied", "phone_screen", "interview", "final_interview")
+# Open stages read as the rejection stage they correspond to, for the wording.
+_AS_REJECTION = {"phone_screen": "rejected_after_phone_screen",
+                 "interview": "rejected_after_interview",
+                 "final_interview": "rejected_after_final_interview"}
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,7 @@ def schedule(sent_on: dt.date | None = None, unanswered: int = 1, *, stage: str 
     if unanswered < 0:
         raise InvalidArgumentError(f"unanswered must be >= 0, got {unanswered}")
     rejected = bool(stage and stage.startswith("rejected"))
-    pending = stage in (None, "no_response", "applied")
+    pending = stage is None or stage == "no_response" or stage in OPEN_STAGES
     sent_on = (sent_on or (answered_on if rejected else None) or applied_on
                or dt.date.today())
     stop = unanswered >= MAX_UNANSWERED
@@ -110,6 +116,7 @@ def schedule(sent_on: dt.date | None = None, unanswered: int = 1, *, stage: str 
 
 def channel_for(interviews: int | None = None, stage: str | None = None) -> str:
     """Phone once the candidate went through several interviews (they know you), else email."""
+    stage = _AS_REJECTION.get(stage or "", stage)
     if (interviews or 0) >= 2 or stage == "rejected_after_final_interview":
         return "phone"
     return "email"
@@ -137,8 +144,10 @@ def draft(kind: str, lang: str, *, name: str | None = None, company: str | None 
         raise InvalidArgumentError(f"interviews must be >= 0, got {interviews}")
     from analysis.diagnosis.types import STAGES
 
-    if stage is not None and stage not in STAGES:
-        raise InvalidArgumentError(f"unknown stage {stage!r}; expected one of {', '.join(STAGES)}")
+    if stage is not None and stage not in STAGES + OPEN_STAGES:
+        raise InvalidArgumentError(f"unknown stage {stage!r}; expected one of "
+                                   f"{', '.join(STAGES + OPEN_STAGES)}")
+    stage = _AS_REJECTION.get(stage or "", stage)
     sent_on = sent_on or dt.date.today()
     texts = TEXTS[lang]
     plan = schedule(sent_on, unanswered, stage=None if kind == "relaunch" else stage)

@@ -58,6 +58,8 @@ def _fields_fr(*, name: str | None, company: str | None, position: str | None,
                   else f"au sujet d'une candidature{at}"),
         "when": f"en {when}" if when else "il y a quelques mois",
         "earlier": earlier,
+        "since": (f"que nous avons évoquée{met}" if met
+                  else "que je vous ai adressée il y a quelques jours"),
     }
 
 
@@ -97,6 +99,7 @@ def _fields_en(*, name: str | None, company: str | None, position: str | None,
                   else f"about an application{at}"),
         "when": f"in {when}" if when else "a few months ago",
         "earlier": earlier,
+        "since": f"which we discussed{met}" if met else "which I sent you a few days ago",
     }
 
 
@@ -120,8 +123,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "relaunch": {
             "subject": "Relance – {ref}",
             "body": [
-                "Je me permets de revenir vers vous au sujet de {application}, que je vous ai "
-                "adressée il y a quelques jours.",
+                "Je me permets de revenir vers vous au sujet de {application}, {since}.",
                 "{the_position} m'intéresse toujours vivement, et je reste à votre disposition "
                 "pour un échange afin de vous présenter plus en détail mon parcours et ma "
                 "motivation.",
@@ -171,7 +173,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "relaunch": {
             "subject": "Following up – {ref}",
             "body": [
-                "I am writing to follow up on {application}, which I sent you a few days ago.",
+                "I am writing to follow up on {application}, {since}.",
                 "I am still very interested in {the_position} and would welcome the chance to "
                 "tell you more about my background and motivation.",
                 "Could you let me know where the recruitment process stands and whether my "
