@@ -117,6 +117,18 @@ def test_zip_bomb_docx_is_refused(tmp_path: Path) -> None:
         parse_document(bomb)
 
 
+def test_docx_with_only_a_picture_has_no_text_layer(tmp_path: Path) -> None:
+    from docx import Document
+
+    picture = tmp_path / "scan.png"
+    Image.new("RGB", (300, 400), "white").save(picture)
+    document = Document()
+    document.add_picture(str(picture))
+    document.save(str(tmp_path / "scan.docx"))
+    with pytest.raises(NoTextLayerError, match="pictures"):
+        parse_document(tmp_path / "scan.docx")
+
+
 def test_blank_pdf_is_empty(tmp_path: Path) -> None:
     with pytest.raises(EmptyError):
         parse_document(make_pdf(tmp_path / "blank.pdf", lambda c: None))
@@ -177,6 +189,13 @@ def test_cli_errors_one_line_exit_2(tmp_path: Path, make, code: str) -> None:  #
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {code}: ")
     assert result.stdout == ""
+
+
+def test_cli_reads_stdin(samples: Path) -> None:
+    data = (samples / "cv_fr_comptable_table.docx").read_bytes()
+    result = CliRunner().invoke(app, ["parse", "-", "--json"], input=data)
+    assert result.exit_code == 0
+    assert '"format": "docx"' in result.stdout and "Sophie Lambert" in result.stdout
 
 
 def test_cli_as_a_real_process(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +13,9 @@ from analysis.cli.base import app, guarded, print_json, stdout
 
 @app.command("parse")
 def parse(
-    file: Annotated[Path, typer.Argument(help="A PDF, DOCX or TXT file.", show_default=False)],
+    file: Annotated[
+        Path, typer.Argument(help="A PDF, DOCX or TXT file ('-': read stdin).", show_default=False)
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON document.")] = False,
     ocr: Annotated[
         bool, typer.Option("--ocr", help="Read scanned/image-only files with Tesseract (slow).")
@@ -24,9 +27,14 @@ def parse(
     """Read a CV or an offer as an ATS would: text in reading order, sections, contact, warnings."""
     from analysis.parsing import parse_document
 
-    doc = guarded(lambda: parse_document(file, ocr=ocr))
+    def read() -> object:
+        if str(file) == "-":
+            return parse_document(sys.stdin.buffer.read(), "<stdin>", ocr=ocr)
+        return parse_document(file, ocr=ocr)
+
+    doc = guarded(read)
     if as_json:
-        print_json(doc.to_dict())
+        print_json(doc.to_dict())  # type: ignore[attr-defined]
         return
     _print_human(doc, show_text=text)
 

@@ -11,7 +11,13 @@ from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from analysis.errors import CorruptError, EncryptedError, TooLargeError, UnsupportedFormatError
+from analysis.errors import (
+    CorruptError,
+    EncryptedError,
+    NoTextLayerError,
+    TooLargeError,
+    UnsupportedFormatError,
+)
 from analysis.parsing.limits import Deadline, Limits
 from analysis.parsing.messages import make_warning
 from analysis.parsing.raw import RawText
@@ -211,6 +217,11 @@ def read_docx(data: bytes, limits: Limits, deadline: Deadline) -> RawText:
                 continue
             seen.add(id(part.part))
             walker.block(part._element, into)
+    if not any(line.strip() for line in header + body + footer) and walker.images:
+        raise NoTextLayerError(
+            "this Word file only holds pictures of text: most ATS will read nothing from it. "
+            "Type the CV as text in the document (or export a PDF with text from the original)"
+        )
     raw = RawText("docx", _page_count(archive, body), header + [""] + body + [""] + footer)
     body_text = _squash("\n".join(body))
     only_hf = [t for t in header + footer if t.strip() and _squash(t) not in body_text]
