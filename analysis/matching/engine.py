@@ -132,7 +132,7 @@ def match_profiles(cv_doc: ParsedDocument, cv_profile: Profile, offer_doc: Parse
     checks = _checks(cv_doc, cv_profile, rows, lang, readable, unreadable_code)
     recommendations = recommend(rows, checks, result.weights, cv_doc, lang, readable)
     return MatchReport(
-        score=score, cv_language=cv_doc.language if readable else "",
+        score=score, cv_language=cv_doc.language,
         offer_language=offer_doc.language, components=result.components,
         requirements=tuple(rows), checks=tuple(checks),
         recommendations=tuple(recommendations), cv=cv_doc, offer=offer_doc,

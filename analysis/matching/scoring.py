@@ -10,9 +10,13 @@ from analysis.matching.types import RequirementResult
 COMPONENTS = ("hard_skills", "preferred_skills", "soft_skills", "title", "experience",
               "education", "languages", "keywords")
 # Share of the score for each group; hard skills (required + preferred) share one pool.
+# Chosen a priori (skills first, then keyword overlap, title and years), then checked on the
+# TRAIN splits only (French offers outside the benchmark split, SkillSpan train): moving
+# weight from skills (0.45 -> 0.35) and soft skills to keywords (0.13 -> 0.25) ranked
+# same-trade documents better there. The benchmark's held-out data was not used to choose.
 BASE_WEIGHTS: Mapping[str, float] = {
-    "skills_pool": 0.45, "soft_skills": 0.07, "title": 0.12, "experience": 0.12,
-    "education": 0.06, "languages": 0.05, "keywords": 0.13,
+    "skills_pool": 0.35, "soft_skills": 0.04, "title": 0.12, "experience": 0.12,
+    "education": 0.07, "languages": 0.05, "keywords": 0.25,
 }
 # Within the pool each required skill weighs 1 and each preferred one 0.4, so a missing
 # required skill always costs 2.5 times a missing preferred one, whatever their numbers.
