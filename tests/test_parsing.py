@@ -190,3 +190,26 @@ def test_concurrent_reads_from_threads_match_sequential(samples: Path) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         texts = list(pool.map(lambda p: parse_document(p).text, files))
     assert texts == [expected[path] for path in files]
+
+
+def test_docx_page_number_footer_is_not_content(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = Document()
+    for line in ("Jane Doe", "jane@example.com", "Accountant, eight years of audit."):
+        document.add_paragraph(line)
+    footer = document.sections[0].footer.paragraphs[0]
+    for run in (
+        '<w:fldChar w:fldCharType="begin"/>',
+        "<w:instrText> PAGE </w:instrText>",
+        '<w:fldChar w:fldCharType="separate"/>',
+        "<w:t>1</w:t>",
+        '<w:fldChar w:fldCharType="end"/>',
+    ):
+        footer._p.append(parse_xml(f"<w:r {nsdecls('w')}>{run}</w:r>"))
+    document.save(str(tmp_path / "pn.docx"))
+    doc = parse_document(tmp_path / "pn.docx")
+    assert doc.text == "Jane Doe\njane@example.com\nAccountant, eight years of audit."
+    assert not doc.has_warning("header_footer_text")

@@ -233,3 +233,18 @@ def test_right_aligned_dates_stay_on_their_line(tmp_path: Path) -> None:
     doc = parse_document(make_pdf(tmp_path / "dates.pdf", draw))
     assert "Job title number 3 – Company 3, Lyon 2013 – 2014" in doc.text
     assert not doc.has_warning("multi_column")
+
+
+def test_rotated_banner_does_not_break_lines(tmp_path: Path) -> None:
+    def draw(c: Canvas) -> None:
+        draw_lines(c, ["Jane Doe", "Accountant with eight years of audit experience."], x=80)
+        c.saveState()
+        c.translate(40, 500)
+        c.rotate(90)
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(0, 0, "CURRICULUM VITAE")
+        c.restoreState()
+
+    doc = parse_document(make_pdf(tmp_path / "rot.pdf", draw))
+    assert doc.text.startswith("Jane Doe\nAccountant with eight years of audit experience.")
+    assert doc.text.rstrip().endswith("CURRICULUM VITAE")

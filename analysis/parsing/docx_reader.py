@@ -19,7 +19,7 @@ from analysis.errors import (
     UnsupportedFormatError,
 )
 from analysis.parsing.limits import Deadline, Limits
-from analysis.parsing.messages import make_warning
+from analysis.parsing.messages import PAGE_NUMBER, make_warning
 from analysis.parsing.raw import RawText
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -217,6 +217,8 @@ def read_docx(data: bytes, limits: Limits, deadline: Deadline) -> RawText:
                 continue
             seen.add(id(part.part))
             walker.block(part._element, into)
+    header = [line for line in header if not PAGE_NUMBER.match(line.strip())]
+    footer = [line for line in footer if not PAGE_NUMBER.match(line.strip())]
     if not any(line.strip() for line in header + body + footer) and walker.images:
         raise NoTextLayerError(
             "this Word file only holds pictures of text: most ATS will read nothing from it. "

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from analysis.parsing.document import DocWarning
+
+PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-–—]?\s*\d{1,3}\s*(?:(?:/|sur|of|de|von)\s*\d{1,3})?\s*[-–—]?$",
+    re.IGNORECASE,
+)
+"""A line that is only a page number ("3", "Page 2/3", "- 4 -", "1 sur 2")."""
 
 WARNING_CODES: dict[str, str] = {
     "multi_column": (

@@ -38,6 +38,7 @@ class PageGlyphs(NamedTuple):
     glyphs: list[Glyph]
     duplicates: int  # kept for callers; over-printing is removed while building lines
     space_glyphs: int
+    rotated: str = ""  # text drawn rotated (vertical banners), in stream order
 
 
 def page_glyphs(textpage: object, deadline: Deadline, max_chars: int) -> PageGlyphs:
@@ -61,7 +62,8 @@ def page_glyphs(textpage: object, deadline: Deadline, max_chars: int) -> PageGly
     glyphs: list[Glyph] = []
     append = glyphs.append
     spaces = 0
-    last = -2
+    last = last_rotated = -2
+    rotated: list[str] = []
     for i, ch in enumerate(text):
         if ch in _DROP:
             if ch == " " and not pdfium_c.FPDFText_IsGenerated(raw_tp, i):
@@ -73,6 +75,10 @@ def page_glyphs(textpage: object, deadline: Deadline, max_chars: int) -> PageGly
             continue
         height = rect.top - rect.bottom
         if height <= 0:
+            continue
+        if abs(matrix.b) > 0.1 * abs(matrix.a) + 1e-6:  # rotated: not part of any line
+            rotated.append(("" if i == last_rotated + 1 else " ") + ch)
+            last_rotated = i
             continue
         glyph = Glyph(rect.left, rect.right, matrix.f, height, _REMAP.get(ch, ch))
         if (
@@ -87,7 +93,7 @@ def page_glyphs(textpage: object, deadline: Deadline, max_chars: int) -> PageGly
         else:
             append(glyph)
         last = i
-    return PageGlyphs(glyphs, 0, spaces)
+    return PageGlyphs(glyphs, 0, spaces, "".join(rotated).strip())
 
 
 def _ligature(previous: Glyph, ch: str) -> bool:

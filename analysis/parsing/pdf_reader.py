@@ -19,16 +19,13 @@ from analysis.errors import (
     TooLargeError,
 )
 from analysis.parsing.limits import Deadline, Limits
-from analysis.parsing.messages import make_warning
+from analysis.parsing.messages import PAGE_NUMBER, make_warning
 from analysis.parsing.pdf_chars import Glyph, page_glyphs
 from analysis.parsing.pdf_layout import block_text, build_lines, looks_like_table, reading_order
 from analysis.parsing.raw import RawText
 
 PDFIUM_LOCK = threading.RLock()
 MARGIN = 0.08  # top/bottom share of the page where running headers and footers live
-_PAGE_NUMBER = re.compile(
-    r"^(?:page\s*)?[-–—]?\s*\d{1,3}\s*(?:(?:/|sur|of|de|von)\s*\d{1,3})?\s*[-–—]?$", re.IGNORECASE
-)
 
 NO_TEXT_MESSAGE = (
     "this file has no text layer (it is a scan or an image): most ATS will read nothing from it. "
@@ -104,14 +101,20 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, limits: Limits, deadline: De
     try:
         textpage = page.get_textpage()
         try:
-            glyphs, duplicates, spaces = page_glyphs(textpage, deadline, limits.max_chars_per_page)
+            glyphs, duplicates, spaces, rotated = page_glyphs(
+                textpage, deadline, limits.max_chars_per_page
+            )
         finally:
             textpage.close()
         images, share = _images(page)
         height = page.get_height()
     finally:
         page.close()
-    return _layout_page(glyphs, height, images, share, duplicates, spaces)
+    page_text = _layout_page(glyphs, height, images, share, duplicates, spaces)
+    if rotated:  # vertical banners: read after the page, as ATS that keep them do
+        page_text.lines.extend([("", 0.0), (rotated, height / 2)])
+        page_text.glyphs += len(rotated)
+    return page_text
 
 
 def _layout_page(
@@ -189,7 +192,7 @@ def _assemble(pages: list[PageText]) -> RawText:
         for text, y in page.lines:
             if text and _in_margin(y, page.height):
                 key = _key(text)
-                if _PAGE_NUMBER.match(text.strip()):
+                if PAGE_NUMBER.match(text.strip()):
                     removed.append(text)
                     continue
                 if key in repeated:
