@@ -8,6 +8,7 @@ import streamlit as st
 
 from app_pages.i18n import LANG_NAMES, LANGS, init_lang, t
 from app_pages.render import inject_css
+from app_pages.services import start_warm_up
 
 PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
 
@@ -15,6 +16,7 @@ st.set_page_config(page_title="CVScope", page_icon="📄", layout="wide",
                    initial_sidebar_state="expanded")
 init_lang()
 inject_css()
+start_warm_up()
 
 st.logo(str(PAGES_DIR / "assets" / "logo.svg"), size="large")
 with st.sidebar:

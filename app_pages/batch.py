@@ -93,14 +93,21 @@ if rows:
     c1.metric(tr("CV notés", "CVs scored"), len({r.cv for r in scored}))
     c2.metric(tr("Offres", "Offers"), len({r.offer for r in rows}))
     c3.metric(tr("Fichiers illisibles", "Unreadable files"), len({r.cv for r in failed}))
+    percent = st.column_config.NumberColumn(format="%d %%")
     st.dataframe(
         _table(rows), hide_index=True, width="stretch",
-        column_config={"Score": st.column_config.ProgressColumn(
-            "Score", min_value=0, max_value=100, format="%.0f")})
+        column_config={
+            "Score": st.column_config.ProgressColumn("Score", min_value=0, max_value=100,
+                                                     format="%.0f"),
+            tr("Compétences techniques", "Hard skills"): percent,
+            tr("Savoir-être", "Soft skills"): percent,
+        })
     col_csv, col_xlsx, _ = st.columns([1, 1, 3])
-    col_csv.download_button("⬇️ CSV", rows_to_bytes(rows, "csv"), file_name="cvscope-batch.csv",
-                            mime="text/csv", key="dl_batch_csv", width="stretch")
+    col_csv.download_button("CSV", rows_to_bytes(rows, "csv"), file_name="cvscope-batch.csv",
+                            mime="text/csv", key="dl_batch_csv", width="stretch",
+                            icon=":material/download:")
     col_xlsx.download_button(
-        "⬇️ XLSX", rows_to_bytes(rows, "xlsx"), file_name="cvscope-batch.xlsx",
+        "XLSX", rows_to_bytes(rows, "xlsx"), file_name="cvscope-batch.xlsx",
+        icon=":material/download:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="dl_batch_xlsx", width="stretch")

@@ -10,6 +10,8 @@ so the (uncachable) failure of a bad file is not recomputed on every re-run eith
 from __future__ import annotations
 
 import hashlib
+import logging
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,8 +56,34 @@ def nlp(lang: str) -> Any:
     return get_nlp(lang)
 
 
+def _load_models() -> None:
+    """Exercise the loaders once (pipelines, skill matchers, taxonomy, keyword model)."""
+    from analysis.extraction import extract_skills
+    from analysis.matching import load_keyword_model
+
+    try:
+        extract_skills("Analyse de données avec Python et SQL, esprit d'équipe.", "fr")
+        extract_skills("Data analysis with Python and SQL, teamwork.", "en")
+        load_keyword_model()
+    except Exception:  # noqa: BLE001 - the same error resurfaces, shown, on first real use
+        logging.getLogger(__name__).exception("warm-up failed")
+
+
+@st.cache_resource(show_spinner=False)
+def start_warm_up() -> threading.Thread:
+    """Start loading the models in the background, once per server process.
+
+    Called when a session opens, so the ~20 s of model loading overlaps with the user
+    choosing files instead of following their first upload.
+    """
+    thread = threading.Thread(target=_load_models, name="cvscope-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
 def warm_up() -> None:
-    """Load the taxonomy and both pipelines (cheap after the first call)."""
+    """Wait for the background warm-up, then hold the taxonomy and pipelines as resources."""
+    start_warm_up().join()
     taxonomy()
     for lang in ("fr", "en"):
         nlp(lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -85,8 +86,20 @@ def test_upload_score_switch_language_download_and_visit_every_page(tmp_path: Pa
         _shot(page, tmp_path, "06-reply-en")
 
         sidebar.get_by_text("Batch").click()
-        page.get_by_role("button", name="Score and rank").wait_for()
+        page.locator(".st-key-batch_cvs input[type=file]").set_input_files(
+            [str(CV), str(SAMPLES / "cv_en_backend_developer.pdf")])
+        page.locator(".st-key-batch_offers input[type=file]").set_input_files(str(OFFER))
+        wait_idle(page)
+        page.get_by_role("button", name="Score and rank").click()
+        page.locator(".st-key-dl_batch_csv button").wait_for(timeout=180_000)
         _shot(page, tmp_path, "07-batch-en")
+        with page.expect_download() as info:
+            page.locator(".st-key-dl_batch_csv button").click()
+        with open(info.value.path(), encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert len(rows) == 2  # one row per CV
+        best = next(r for r in rows if r["rank"] == "1")
+        assert best["cv"] == "cv_en_backend_developer.pdf"  # the backend CV fits the offer best
 
         exceptions = page.locator('[data-testid="stException"]')
         assert exceptions.count() == 0
