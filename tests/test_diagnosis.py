@@ -219,3 +219,31 @@ def test_real_reports_strong_versus_weak_match(real_reports: dict) -> None:
     assert d_strong.lang == d_weak.lang == "fr"
     recs = [r.message for r in sorted(weak.recommendations, key=lambda r: r.priority)[:3]]
     assert [a.removeprefix("CV : ") for a in d_weak.actions[:len(recs)]] == recs
+
+
+def test_any_valid_combination_gives_a_consistent_diagnosis() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=60, deadline=None)
+    @given(stage=st.sampled_from(STAGES), days=st.none() | st.integers(0, 400),
+           interviews=st.none() | st.integers(0, 6), lang=st.sampled_from([None, "fr", "en"]),
+           feedback=st.none() | st.text(max_size=120))
+    def check(stage: str, days: int | None, interviews: int | None, lang: str | None,
+              feedback: str | None) -> None:
+        try:
+            d = diagnose(stage, days=days, interviews=interviews, feedback=feedback, lang=lang)
+        except InvalidArgumentError:
+            # only the documented contradictions are refused
+            assert (stage == "rejected_before_interview" and interviews) or (
+                stage.endswith("_interview") and "before" not in stage and interviews == 0)
+            return
+        p = d.probabilities["cv_screening"]
+        assert 0.0 < p < 1.0
+        assert d.verdict == ("cv_screening" if p >= 0.65 else
+                             "later_stage" if p <= 0.35 else "uncertain")
+        assert all(0.0 < c.weight <= 1.0 for c in d.causes)
+        assert sum(c.weight for c in d.causes) <= 1.0 + 1e-9
+        assert d.lang in ("fr", "en") and (lang is None or d.lang == lang)
+
+    check()

@@ -140,3 +140,12 @@ def test_a_modified_or_missing_artifact_is_refused(tmp_path: Path) -> None:
         load_model(folder)
     with pytest.raises(ModelVersionError, match="not found"):
         load_model(tmp_path / "nowhere")
+
+
+def test_huge_or_hostile_messages_are_read_safely() -> None:
+    huge = "Le poste a été gelé " + "sans ponctuation " * 20000
+    reading = read_feedback(huge)
+    assert reading.label == "position_closed"
+    assert reading.sentence is not None and len(reading.sentence) <= 300
+    hostile = "<script>alert(1)</script> [bold]x[/bold] \x00\x01 " * 10
+    assert read_feedback(hostile).label in FEEDBACK_LABELS

@@ -31,6 +31,8 @@ TRUSTED_TYPES: frozenset[str] = frozenset({
 })
 # A sentence counts as naming a cause when the classifier gives it at least this probability.
 CAUSE_THRESHOLD = 0.3
+MAX_CHARS = 50_000  # longer than any recruiter message: the rest is not read
+MAX_QUOTE = 300  # evidence quotes are cut to this length
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
@@ -116,6 +118,7 @@ def read_feedback(text: str, pipe: Pipeline | None = None) -> FeedbackReading:
     """Classify a recruiter message: the cause named by its most telling sentence, or
     `template` when no sentence names one."""
     pipe = pipe if pipe is not None else default_model()[0]
+    text = text[:MAX_CHARS]
     classes = [str(c) for c in pipe.classes_]
     parts = sentences(text)
     per_sentence = pipe.predict_proba(parts)
@@ -130,8 +133,14 @@ def read_feedback(text: str, pipe: Pipeline | None = None) -> FeedbackReading:
         best[classes.index(TEMPLATE)] = whole[classes.index(TEMPLATE)] * 0.5
         probs = best / best.sum()
         return FeedbackReading(classes[col], dict(zip(classes, map(float, probs), strict=True)),
-                               lang, True, parts[row])
+                               lang, True, _quote(parts[row]))
     probs = {c: float(p) for c, p in zip(classes, whole, strict=True)}
     label = classes[int(whole.argmax())]
     return FeedbackReading(label, probs, lang, label != TEMPLATE,
-                           text.strip() if label != TEMPLATE else None)
+                           _quote(text) if label != TEMPLATE else None)
+
+
+def _quote(sentence: str) -> str:
+    """One-line quote of a sentence, cut at MAX_QUOTE characters."""
+    flat = " ".join(sentence.split())
+    return flat if len(flat) <= MAX_QUOTE else flat[:MAX_QUOTE - 1].rstrip() + "…"
