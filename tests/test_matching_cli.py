@@ -78,3 +78,11 @@ def test_input_errors_exit_2_with_one_line(args: list[str], code: str, cv: str, 
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {code}: ")
+
+
+def test_human_output_prints_markup_like_cv_text_verbatim(offer: str) -> None:
+    cv_text = ("Jane Doe [/red] [bold]Backend developer[/]\njane@example.com\nExperience\n"
+               "- Built Python [link=x]APIs[/link] with PostgreSQL and Docker for 3 teams\n")
+    result = runner.invoke(app, ["match", "-", offer], input=cv_text.encode("utf-8"))
+    assert result.exit_code == 0, result.stderr
+    assert "Match score" in result.stdout

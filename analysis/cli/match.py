@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from analysis.cli.base import app, fail, guarded, print_json, stderr, stdout
@@ -49,16 +50,16 @@ def _print_human(report) -> None:  # noqa: ANN001 - MatchReport, imported lazily
         reqs.add_column(label(lang, key), overflow="fold")
     for r in report.requirements:
         style = _STATUS_STYLE.get(r.status, "")
-        reqs.add_row(r.label, kind_label(lang, r.kind), label(lang, r.importance),
+        reqs.add_row(escape(r.label), kind_label(lang, r.kind), label(lang, r.importance),
                      f"[{style}]{label(lang, r.status)}[/{style}]", label(lang, r.how),
-                     (r.evidence or "—")[:120], )
+                     escape((r.evidence or "—")[:120]))
     stdout.print(reqs)
     checks = Table(title=label(lang, "checks"))
     for key in ("check", "status", "message"):
         checks.add_column(label(lang, key), overflow="fold")
     for c in report.checks:
         style = _STATUS_STYLE.get(c.status, "")
-        checks.add_row(c.code, f"[{style}]{label(lang, c.status)}[/{style}]", c.message)
+        checks.add_row(c.code, f"[{style}]{label(lang, c.status)}[/{style}]", escape(c.message))
     stdout.print(checks)
     stdout.print(f"[bold]{label(lang, 'recommendations')}[/bold]")
     for rec in report.recommendations:

@@ -159,8 +159,10 @@ def bullets_check(doc: ParsedDocument, lang: str) -> Check:
 def keyword_frequency_check(doc: ParsedDocument, cv: Profile,
                             rows: Sequence[RequirementResult], lang: str) -> Check:
     """Required skills should show up in experience, not only in a skills list."""
-    required = [r for r in rows if r.kind == "hard" and r.importance == "required"
-                and r.status == "matched"]
+    asked = [r for r in rows if r.kind == "hard" and r.importance == "required"]
+    required = [r for r in asked if r.status == "matched"]
+    if not asked:
+        return Check("keyword_frequency", "pass", msg(lang, "keyword_frequency.nothing"))
     if not required:
         return Check("keyword_frequency", "warn", msg(lang, "keyword_frequency.none"))
     only_listed = []

@@ -56,6 +56,7 @@ _EN: dict[str, str] = {
     "keyword_frequency.warn": "Only in a skills list, never in your experience: {items}. Show "
     "where you used them.",
     "keyword_frequency.none": "No required skill of the offer found in the CV yet.",
+    "keyword_frequency.nothing": "The offer names no required hard skill to look for.",
     "bullets.pass": "{count} bullets: concise, {verbs}% start with an action verb, {numbers}% "
     "quantified.",
     "bullets.warn": "{count} bullets: {problems}.",
@@ -148,6 +149,8 @@ _FR: dict[str, str] = {
     "expériences : {items}. Montrez où vous les avez utilisées.",
     "keyword_frequency.none": "Aucune compétence requise par l'offre n'a encore été trouvée dans "
     "le CV.",
+    "keyword_frequency.nothing": "L'offre ne nomme aucune compétence technique requise à "
+    "rechercher.",
     "bullets.pass": "{count} puces : concises, {verbs} % commencent par un verbe d'action, "
     "{numbers} % chiffrées.",
     "bullets.warn": "{count} puces : {problems}.",
