@@ -27,10 +27,20 @@ def _show_error(outcome: services.Outcome, name: str | None) -> None:
         st.caption(outcome.message)
 
 
-def _read_file(name: str, data: bytes) -> tuple[Any, str] | None:
-    """Parse file bytes (cached by hash); show an error next to the uploader on failure."""
+def _read_file(name: str, data: bytes, role: str) -> tuple[Any, str] | None:
+    """Parse file bytes (cached by hash); show an error next to the uploader on failure.
+
+    A scanned document (no text layer) can be read with OCR on request: slower, and a sign
+    that most ATS would read nothing from it, which the checks then say.
+    """
     sha = services.digest(data)
     outcome = services.parse_upload(sha, name, data)
+    if outcome.code == "no_text_layer" and st.toggle(t("analyse.ocr"), key=f"ocr_{role}"):
+        with st.spinner(t("analyse.ocr_busy")):
+            outcome = services.parse_upload(sha, name, data, ocr=True)
+        if outcome.ok:
+            st.warning(t("analyse.ocr_done"), icon=":material/document_scanner:")
+            return outcome.value, sha
     if not outcome.ok:
         _show_error(outcome, name)
         return None
@@ -73,7 +83,7 @@ col_cv, col_offer = st.columns(2, gap="large")
 with col_cv:
     cv_upload = st.file_uploader(t("analyse.cv_label"), type=["pdf", "docx", "txt"],
                                  key="cv_file", help=t("analyse.cv_help"))
-    cv_read = _read_file(cv_upload.name, cv_upload.getvalue()) if cv_upload else None
+    cv_read = _read_file(cv_upload.name, cv_upload.getvalue(), "cv") if cv_upload else None
 with col_offer:
     offer_upload = st.file_uploader(t("analyse.offer_label"), type=["pdf", "docx", "txt"],
                                     key="offer_file")
@@ -83,7 +93,7 @@ with col_offer:
     offer_name = ""
     if offer_upload:
         offer_name = offer_upload.name
-        offer_read = _read_file(offer_upload.name, offer_upload.getvalue())
+        offer_read = _read_file(offer_upload.name, offer_upload.getvalue(), "offer")
         if offer_text.strip():
             st.caption(t("analyse.offer_both"))
     elif offer_text.strip():
@@ -98,8 +108,8 @@ if not cv_upload and not offer_upload and not offer_text.strip():
     if st.session_state.get("use_example") and example is not None:
         (cv_name, cv_bytes), (ex_offer_name, offer_bytes) = example
         st.caption(t("analyse.example_loaded", cv=cv_name, offer=ex_offer_name))
-        cv_read = _read_file(cv_name, cv_bytes)
-        offer_read = _read_file(ex_offer_name, offer_bytes)
+        cv_read = _read_file(cv_name, cv_bytes, "cv")
+        offer_read = _read_file(ex_offer_name, offer_bytes, "offer")
         offer_name = ex_offer_name
 else:
     st.session_state["use_example"] = False

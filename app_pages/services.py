@@ -90,12 +90,12 @@ def warm_up() -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def parse_upload(sha256: str, filename: str, _data: bytes) -> Outcome:
+def parse_upload(sha256: str, filename: str, _data: bytes, ocr: bool = False) -> Outcome:
     """Parse an uploaded file; cached on its content hash and name (bytes are not re-hashed)."""
     from analysis import parsing
 
     try:
-        return Outcome(parsing.parse_document(_data, filename=filename))
+        return Outcome(parsing.parse_document(_data, filename=filename, ocr=ocr))
     except DocumentError as exc:
         return Outcome(code=exc.code, message=exc.message)
 

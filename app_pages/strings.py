@@ -56,6 +56,15 @@ STRINGS: dict[str, tuple[str, str]] = {
                                  "… or paste the offer's text"),
     "analyse.offer_text_ph": ("Intitulé du poste, missions, profil recherché…",
                               "Job title, responsibilities, required profile…"),
+    "analyse.ocr": ("Lire quand même par reconnaissance de caractères (OCR, plus lent)",
+                    "Read it anyway with character recognition (OCR, slower)"),
+    "analyse.ocr_busy": ("Reconnaissance des caractères…", "Recognising characters…"),
+    "analyse.ocr_done": (
+        "Document scanné lu par OCR : un ATS, lui, n'y lirait probablement rien. Envoyez une "
+        "version PDF avec du texte ou le DOCX.",
+        "Scanned document read with OCR: an ATS would most likely read nothing from it. Send a "
+        "PDF with a text layer, or the DOCX.",
+    ),
     "analyse.pasted_offer": ("offre collée", "pasted offer"),
     "analyse.offer_both": (
         "Un fichier d'offre et un texte collé sont fournis : le fichier est utilisé.",

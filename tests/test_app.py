@@ -243,3 +243,36 @@ def test_batch_ranks_cvs_and_reports_bad_files() -> None:
     assert list(ranked["CV"])[0] == CV_NAME  # the backend developer beats the logistician
     assert table[table["CV"] == "broken.pdf"]["Error"].str.len().iloc[0] > 0
     assert len(at.get("download_button")) == 2
+
+
+def test_scanned_cv_is_refused_then_read_with_ocr_on_request() -> None:
+    import shutil
+
+    at = new_app()
+    at.run()
+    scanned = "cv_fr_infirmiere_scanned.pdf"
+    at.file_uploader(key="cv_file").upload(scanned, (SAMPLES / scanned).read_bytes(),
+                                           "application/pdf")
+    at.text_area(key="offer_text").input((SAMPLES / "offer_fr_infirmiere.txt")
+                                         .read_text("latin-1"))
+    at.run()
+    assert any("scanned document" in e.value for e in at.error)
+    assert not at.metric
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed: the OCR half of this test cannot run")
+    at.toggle(key="ocr_cv").set_value(True)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error
+    assert at.metric[0].label.startswith("Match score")
+    assert any("OCR" in w.value for w in at.warning)
+
+
+def test_example_button_analyses_the_bundled_samples() -> None:
+    at = new_app("fr-FR")
+    at.run()
+    at.button(key="example_button").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.metric[0].label.startswith("Score")
+    assert at.session_state["analysis"]["cv_name"] == "cv_fr_data_analyst.pdf"
