@@ -186,3 +186,26 @@ def test_invalid_values_are_refused(filled, samples):
                            stage="no_response")
     with store.session() as session:
         assert session.scalar(select(PoolCandidate).where(PoolCandidate.name == "X")) is None
+
+
+def test_ranking_score_equals_the_full_match(filled, data_offer):
+    """The pool's lean ranking gives exactly `match_profiles`' score and requirement rows."""
+    from analysis.matching import load_keyword_model, match_profiles
+    from analysis.pool.scoring import ranking_report
+    from analysis.storage.codec import load_extraction
+    from analysis.taxonomy import load_taxonomy
+
+    _, store, _ = filled
+    with store.session() as session:
+        rows = session.scalars(select(PoolCandidate)).all()
+        assert len(rows) >= 4
+        for row in rows:
+            doc, profile, tokens = load_extraction(row.extraction, row.cv_text)
+            full = match_profiles(doc, profile, data_offer.doc, data_offer.profile,
+                                  cv_tokens=tokens, offer_tokens=data_offer.tokens)
+            lean = ranking_report(doc, profile, data_offer.doc, data_offer.profile,
+                                  cv_tokens=tokens, offer_tokens=data_offer.tokens,
+                                  taxonomy=load_taxonomy(), keyword_model=load_keyword_model())
+            assert lean.score == pytest.approx(full.score, abs=1e-9)
+            assert lean.requirements == full.requirements
+            assert dict(lean.components) == pytest.approx(dict(full.components))

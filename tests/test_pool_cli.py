@@ -87,6 +87,12 @@ def test_export_anonymised_and_forget(db, tmp_path):
     daniel = next(r["id"] for r in listed if r["name"] == "Daniel Okafor")
     assert runner.invoke(app, ["pool", "forget", str(daniel), "--db", str(db)]).exit_code == 0
     assert b"Okafor" not in db_bytes(db)
+    camille = next(r["id"] for r in listed if r["name"] == "Camille Moreau")
+    flagged = runner.invoke(app, ["pool", "flag", str(camille), "--do-not-contact",
+                                  "--db", str(db)])
+    assert flagged.exit_code == 0
+    after = json.loads(runner.invoke(app, ["pool", "list", "--json", "--db", str(db)]).stdout)
+    assert [r["do_not_contact"] for r in after] == [True]
     purge = runner.invoke(app, ["pool", "purge", "--months", "6", "--dry-run", "--json",
                                 "--db", str(db)])
     assert purge.exit_code == 0 and json.loads(purge.stdout)["ids"] == []

@@ -60,7 +60,8 @@ def match_pool(store: Store, offer: str | Path | bytes | ParsedDocument | Extrac
                filename: str | None = None,
                include_do_not_contact: bool = True) -> list[PoolMatch]:
     """Score every pool candidate against `offer`, best first; flags are kept on each row."""
-    from analysis.matching import load_keyword_model, match_profiles
+    from analysis.matching import load_keyword_model
+    from analysis.pool.scoring import ranking_report
     from analysis.taxonomy import load_taxonomy
 
     if top is not None and top < 1:
@@ -84,7 +85,7 @@ def match_pool(store: Store, offer: str | Path | bytes | ParsedDocument | Extrac
                 cv = Extracted(None, None, *load_extraction(row.extraction, row.cv_text))
             else:
                 cv = _refresh(session, row.id)
-            report = match_profiles(cv.doc, cv.profile, new.doc, new.profile,
+            report = ranking_report(cv.doc, cv.profile, new.doc, new.profile,
                                     cv_tokens=cv.tokens, offer_tokens=new.tokens,
                                     taxonomy=taxonomy, keyword_model=model)
             days = max(0, (today - row.rejected_on).days)
