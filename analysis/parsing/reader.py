@@ -149,20 +149,23 @@ def _read(data: bytes, name: str, limits: Limits, deadline: Deadline, ocr: bool)
 
 
 def _finish(raw: RawText, source: str, sha256: str, limits: Limits) -> ParsedDocument:
-    joined = "\n".join(raw.lines)
-    if len(joined) > limits.max_text_chars:
-        raise TooLargeError(f"the document holds more than {limits.max_text_chars} characters")
-    fixed, repaired = fix_encoding(joined)
-    text = normalise_lines(fixed.split("\n"))
-    if sum(c.isalpha() for c in text) < 3:
-        raise EmptyError("the document contains no readable text")
-    warnings = list(raw.warnings)
-    if repaired:
-        warnings.append(make_warning("encoding_repaired"))
+    text, warnings = _clean("\n".join(raw.lines), limits, "document")
+    warnings = list(raw.warnings) + warnings
     words = len(text.split())
     if raw.pages > LONG_PAGES or words > LONG_WORDS:
         warnings.append(make_warning("long_document", f"{raw.pages} pages, {words} words"))
     return _document(source, raw.format, raw.pages, text, tuple(warnings), sha256)
+
+
+def _clean(text: str, limits: Limits, what: str) -> tuple[str, list[DocWarning]]:
+    """Size check, mojibake repair and normalisation shared by files and pasted text."""
+    if len(text) > limits.max_text_chars:
+        raise TooLargeError(f"the {what} holds more than {limits.max_text_chars} characters")
+    fixed, repaired = fix_encoding(text)
+    clean = normalise_lines(fixed.split("\n"))
+    if sum(c.isalpha() for c in clean) < 3:
+        raise EmptyError(f"the {what} contains no readable text")
+    return clean, [make_warning("encoding_repaired")] if repaired else []
 
 
 def _document(
@@ -185,13 +188,6 @@ def parse_text(text: str, source: str = "<text>") -> ParsedDocument:
     """Read pasted text (an offer or a CV) into a `ParsedDocument` of format 'text'."""
     if not isinstance(text, str):
         raise CorruptError("text input must be a string")
-    limits = Limits()
-    if len(text) > limits.max_text_chars:
-        raise TooLargeError(f"the text holds more than {limits.max_text_chars} characters")
-    fixed, repaired = fix_encoding(text)
-    clean = normalise_lines(fixed.split("\n"))
-    if sum(c.isalpha() for c in clean) < 3:
-        raise EmptyError("the text is empty")
-    warnings = (make_warning("encoding_repaired"),) if repaired else ()
+    clean, warnings = _clean(text, Limits(), "text")
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return _document(source, "text", 1, clean, warnings, sha)
+    return _document(source, "text", 1, clean, tuple(warnings), sha)
