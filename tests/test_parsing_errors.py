@@ -144,6 +144,10 @@ def test_size_page_and_time_limits(samples: Path, tmp_path: Path) -> None:
     with pytest.raises(TooLargeError, match="longer than"):
         parse_document(many, limits=Limits(timeout_s=0.001))
     assert parse_document(many).pages == 25  # the default limits read it
+    with pytest.raises(TooLargeError, match="characters"):
+        parse_document(cv, limits=Limits(max_chars_per_page=200))
+    with pytest.raises(TooLargeError, match="characters"):
+        parse_document(samples / "offer_fr_infirmiere.txt", limits=Limits(max_text_chars=100))
 
 
 def test_default_size_limit_is_ten_megabytes() -> None:
