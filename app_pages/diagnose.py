@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from app_pages.i18n import current_lang, t, tr
-from app_pages.labels import CAUSES, STAGES, VERDICTS, stage_label
+from app_pages.labels import CAUSES, STAGES, VERDICTS, stage_formatter
 
 
 def _pick(table: dict[str, tuple[str, str]], code: str) -> str:
@@ -80,7 +80,7 @@ with st.form("diagnose_form", border=True):
     col_a, col_b = st.columns(2, gap="large")
     with col_a:
         stage = st.selectbox(tr("Étape du refus", "Stage of the rejection"), list(STAGES),
-                             format_func=stage_label, key="diag_stage")
+                             format_func=stage_formatter(), key="diag_stage")
         applied = st.date_input(tr("Candidature envoyée le", "Applied on"),
                                 value=today - dt.timedelta(days=14), max_value=today,
                                 key="diag_applied", format="DD/MM/YYYY")
@@ -114,7 +114,9 @@ if submitted:
 
         report = analysis["report"] if (analysis and use_analysis) else None
         try:
-            result = diagnose(stage, days=(answered - applied).days, interviews=int(interviews),
+            # 0 is the widget's default: read it as "not said", the stage then implies it.
+            result = diagnose(stage, days=(answered - applied).days,
+                              interviews=int(interviews) or None,
                               feedback=feedback.strip() or None, report=report,
                               lang=current_lang())
             st.session_state["diagnosis"] = {"result": result.to_dict(), "stage": stage,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 
-from app_pages.i18n import current_lang, tr
+from app_pages.i18n import current_lang
 
 STAGES: dict[str, tuple[str, str]] = {
     "no_response": ("Pas de réponse", "No response"),
@@ -37,10 +39,18 @@ CAUSES: dict[str, tuple[str, str]] = {
 }
 
 
-def stage_label(code: str) -> str:
-    """Translated label of a rejection stage code."""
+def stage_label(code: str, lang: str | None = None) -> str:
+    """Translated label of a rejection stage code (in `lang`, default the interface's)."""
     pair = STAGES.get(code)
-    return tr(*pair) if pair else code
+    if pair is None:
+        return code
+    lang = lang or current_lang()
+    return pair[0] if lang == "fr" else pair[1]
+
+
+def stage_formatter() -> Callable[[str], str]:
+    """A selectbox `format_func` bound to the current language (it may run outside a rerun)."""
+    return partial(stage_label, lang=current_lang())
 
 
 def fmt_date(day: dt.date | None) -> str:

@@ -11,7 +11,7 @@ import streamlit as st
 from analysis.errors import DocumentError
 from analysis.followup import channel_for, draft, schedule
 from app_pages.i18n import LANG_NAMES, LANGS, current_lang, t, tr
-from app_pages.labels import STAGES, fmt_date, stage_label
+from app_pages.labels import STAGES, fmt_date, stage_formatter
 
 KINDS: dict[str, tuple[str, str]] = {
     "thank_and_feedback": ("Remercier et demander un retour", "Thank and ask for feedback"),
@@ -87,7 +87,7 @@ with st.container(border=True):
     with col_b:
         stage = st.selectbox(tr("Où en est la candidature", "Where the application stands"),
                              list(STAGES), index=list(STAGES).index(defaults["stage"]),
-                             format_func=stage_label, key="reply_stage")
+                             format_func=stage_formatter(), key="reply_stage")
         recruiter = st.text_input(tr("Recruteur (facultatif)", "Recruiter (optional)"),
                                   key="reply_recruiter")
         interviews = st.number_input(tr("Entretiens passés", "Interviews held"), min_value=0,

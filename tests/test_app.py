@@ -276,3 +276,20 @@ def test_example_button_analyses_the_bundled_samples() -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert at.metric[0].label.startswith("Score")
     assert at.session_state["analysis"]["cv_name"] == "cv_fr_data_analyst.pdf"
+
+
+def test_diagnose_in_french_after_an_interview_with_default_inputs() -> None:
+    at = new_app("fr-FR")
+    at.run()
+    at.switch_page("app_pages/diagnose.py")
+    at.run()
+    at.selectbox(key="diag_stage").set_value("rejected_after_interview")
+    at.text_area(key="diag_feedback").input(
+        "Nous avons apprécié nos échanges, mais avons retenu un candidat dont le profil "
+        "correspond davantage à nos attentes en matière de travail en équipe.")
+    _click(at, "Diagnostiquer")
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    result = at.session_state["diagnosis"]["result"]
+    assert result["verdict"] != "cv_screening"  # the candidate was met: not a CV-sort rejection
+    assert "Origine la plus probable" in markdown_text(at)
