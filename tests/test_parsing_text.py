@@ -40,6 +40,12 @@ from tests.parsing_helpers import draw_lines, make_pdf
         ("À propos", "summary"),
         ("Professional Summary", "summary"),
         ("Nice to have", "other"),
+        ("1. Expérience professionnelle", "experience"),
+        ("II. Formation", "education"),
+        ("■ COMPÉTENCES", "skills"),
+        ("— Skills —", "skills"),
+        ("EXPÉRIENCE ____", "experience"),
+        ("\uf0b1 Expériences", "experience"),  # an icon-font glyph before the title
         ("Compétences : Python, SQL, Power BI", None),  # content, not a heading
         ("J'ai acquis une solide expérience.", None),
     ],
@@ -84,6 +90,24 @@ def test_contact_in_a_one_line_header() -> None:
     assert contact.phone == "+33 7 11 22 33 44"
     assert contact.linkedin == "https://www.linkedin.com/in/mcdupont"
     assert contact.location == "75011 Paris"
+
+
+@pytest.mark.parametrize(
+    ("head", "name"),
+    [
+        ("Jean de La Fontaine\njean.delafontaine@exemple.fr", "Jean de La Fontaine"),
+        ("MOREAU Camille\nData Analyst\ncamille.moreau@exemple.fr", "MOREAU Camille"),
+        ("Data Analyst Senior Python Lead\nSarah El Amrani\nsarah@exemple.fr", "Sarah El Amrani"),
+    ],
+)
+def test_name_variants(head: str, name: str) -> None:
+    assert find_contact(head).name == name
+
+
+def test_icon_font_glyphs_are_dropped() -> None:
+    doc = parse_text("Jane Doe\n\uf095 06 12 34 56 78  \uf0e0 jane@example.com\nSkills\nPython")
+    assert "06 12 34 56 78 jane@example.com" in doc.text
+    assert doc.contact.phone == "+33 6 12 34 56 78"
 
 
 def test_offer_without_contact_has_no_name() -> None:

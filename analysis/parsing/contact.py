@@ -24,6 +24,22 @@ _CITY = re.compile(
 _DIGIT = re.compile(r"\d")
 _POSTCODE_CITY = re.compile(r"\b\d{5}\s+[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*){0,3}")
 _PLACE_DIGITS = re.compile(r"\(\d{2,3}\)|^\d{5}\s|\b\d{1,2}(?:e|er|ème)\b")
+_PARTICLES = {
+    "de",
+    "du",
+    "des",
+    "d'",
+    "la",
+    "le",
+    "van",
+    "von",
+    "der",
+    "da",
+    "di",
+    "dos",
+    "el",
+    "ben",
+}
 _NOT_NAME = {"curriculum", "vitae", "cv", "resume", "résumé", "page", "contact"}
 _NOT_CITY = {
     "cv",
@@ -87,9 +103,12 @@ def _contact_block(lines: list[str]) -> str:
 
 def _looks_like_name(line: str) -> bool:
     tokens = line.replace(",", " ").split()
-    if not 2 <= len(tokens) <= 4 or any(t.lower() in _NOT_NAME for t in tokens):
+    if not 2 <= len(tokens) <= 5 or any(t.lower() in _NOT_NAME for t in tokens):
         return False
-    return all(_NAME_TOKEN.match(t) for t in tokens) and heading_name(line) is None
+    names = [t for t in tokens if t not in _PARTICLES]
+    if not 2 <= len(names) <= 4 or tokens[0] in _PARTICLES:
+        return False
+    return all(_NAME_TOKEN.match(t) for t in names) and heading_name(line) is None
 
 
 def _find_name(head: list[str], email: str | None) -> str | None:

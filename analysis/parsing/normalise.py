@@ -35,10 +35,12 @@ _CHAR_MAP = str.maketrans(
 )
 _BULLETS = "•●▪■◦‣∙○◆◇►▶➢➤✓✔☐□➔→·\uf0b7\uf0a7\uf0d8\uf0fc\uf076\uf0a8\uf06e\uf0e0\u2219\u25aa\u25cf"
 _BULLET_LINE = re.compile(rf"^\s*(?:[{_BULLETS}]|[-*–](?=\s))\s*")
-_INNER_BULLET = re.compile(rf"[{_BULLETS.replace('·', '')}]")
+_INNER_BULLET = re.compile(r"[●▪■◦‣∙○◆◇►▶➢➤✓✔☐□➔→\u2219\u25aa\u25cf]")  # PUA icons are dropped
 _HYPHEN_END = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿœŒ]{2,})[-\u00ad]$")
 _LOWER_START = re.compile(r"^[a-zà-öø-ÿœ]")
 _SPACES = re.compile(r" {2,}")
+# icon-font glyphs (Font Awesome and the like) live in the private use area: no text to read
+_ICONS = re.compile(r"[\ue000-\uf8ff] ?")
 # Headings typeset with letter spacing: "E X P É R I E N C E" -> "EXPÉRIENCE"
 _SPACED_CAPS = re.compile(r"^(?:[A-ZÀ-Ý] ){3,}[A-ZÀ-Ý]$")
 
@@ -99,4 +101,4 @@ def normalise_lines(lines: list[str]) -> str:
         out.append(line)
     while out and not out[-1]:
         out.pop()
-    return "\n".join(out).replace("\u00ad", "")
+    return _ICONS.sub("", "\n".join(out).replace("\u00ad", ""))

@@ -218,6 +218,9 @@ for _name, _variants in _HEADINGS.items():
         _LOOKUP.setdefault(_variant, _name)
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_DECORATION = re.compile(
+    r"^(?:[^\w(]|\d{1,2}[.)/-]?\s|[IVX]{1,4}[.)]\s)+|[\s:_.\-–—=*•|]+$", re.UNICODE
+)
 _MAX_HEADING = 60
 
 
@@ -231,10 +234,10 @@ def heading_key(line: str) -> str:
 
 def heading_name(line: str) -> str | None:
     """Section name if `line` is a heading on its own (a trailing colon is allowed)."""
-    text = line.strip().lstrip("•").strip()
-    if not text or len(text) > _MAX_HEADING or text.count(" ") > 6:
+    if line.rstrip().endswith((".", ",")):
         return None
-    if text.endswith(".") or text.endswith(","):
+    text = _DECORATION.sub("", line.strip())  # "1. ", "■ ", "— Skills —", "EXPÉRIENCE ____"
+    if not text or len(text) > _MAX_HEADING or text.count(" ") > 6:
         return None
     key = heading_key(text)
     name = _LOOKUP.get(key)
