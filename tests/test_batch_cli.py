@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -193,3 +199,44 @@ def test_hostile_file_names_are_not_spreadsheet_formulas(tmp_path: Path, samples
     assert _read_csv(tmp_path / "o.csv")[0]["cv"] == "'=HYPERLINK(1).pdf"
     cell = load_workbook(tmp_path / "o.xlsx").active["B2"]
     assert cell.value == "=HYPERLINK(1).pdf" and cell.data_type == "s"
+
+
+N_COPIES = 120  # enough work (seconds) to be interrupted on a fast machine too
+
+
+def test_ctrl_c_leaves_no_output_and_resume_keeps_the_work(tmp_path: Path,
+                                                           samples: Path) -> None:
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    pdfs = sorted(p for p in samples.glob("cv_*.pdf") if "scanned" not in p.name)
+    for i in range(N_COPIES):  # byte-distinct copies: each one is new work for the cache
+        data = pdfs[i % len(pdfs)].read_bytes() + f"\n% copy {i}\n".encode()
+        (cvs / f"cv{i:02d}.pdf").write_bytes(data)
+    out = tmp_path / "run.csv"
+    cmd = [sys.executable, "-m", "analysis", "batch", str(cvs), "--offer",
+           str(samples / OFFERS[0]), "-o", str(out), "--jobs", "1"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    cache = cache_path_for(out)
+    deadline = time.monotonic() + 240
+    stored = 0
+    while stored < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.3)
+        if cache.exists():
+            with contextlib.closing(sqlite3.connect(cache)) as db, contextlib.suppress(
+                    sqlite3.OperationalError):
+                stored = db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+    assert proc.poll() is None, "the batch ended before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 2
+    assert stderr.strip().splitlines()[-1] == "error: interrupted: interrupted by the user"
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["cvs", cache.name])
+    with contextlib.closing(sqlite3.connect(cache)) as db:
+        kept = db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+    assert 2 <= kept < N_COPIES
+    code, _, stderr = _run(cvs, "--offer", samples / OFFERS[0], "-o", out, "--resume")
+    assert code == 0, stderr
+    rows = _read_csv(out)
+    assert len(rows) == N_COPIES and sum(r["cached"] == "True" for r in rows) == kept
+    assert f"from cache {kept}" in stderr

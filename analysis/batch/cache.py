@@ -30,15 +30,18 @@ def result_key(cv_sha256: str, offer_sha256: str, taxonomy_version: str, scoring
 
 
 class ResultCache:
-    """(CV, offer) results stored as JSON in SQLite, committed in small batches."""
+    """(CV, offer) results stored as JSON in SQLite, committed every 25 results or 1 s."""
 
-    def __init__(self, path: Path, *, commit_every: int = 25) -> None:
+    def __init__(self, path: Path, *, commit_every: int = 25, commit_seconds: float = 1.0) -> None:
         self.path = path
         self._conn = sqlite3.connect(str(path))
         self._conn.execute(SCHEMA)
         self._conn.commit()
         self._pending = 0
+        self._last_commit = time.monotonic()
         self._commit_every = commit_every
+        self._commit_seconds = commit_seconds
+        self._last_commit = time.monotonic()
         self.hits = 0
         self.writes = 0
 
@@ -58,13 +61,15 @@ class ResultCache:
         )
         self.writes += 1
         self._pending += 1
-        if self._pending >= self._commit_every:
+        if (self._pending >= self._commit_every
+                or time.monotonic() - self._last_commit >= self._commit_seconds):
             self.commit()
 
     def commit(self) -> None:
         """Make what was stored so far durable (an interrupted run keeps it)."""
         self._conn.commit()
         self._pending = 0
+        self._last_commit = time.monotonic()
 
     def close(self) -> None:
         """Commit and close the file."""

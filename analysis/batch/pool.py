@@ -12,7 +12,7 @@ from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from analysis.batch.worker import PreparedOffer, worker_main
+from analysis.batch.worker import PreparedOffer, error_result, worker_main
 
 # The worker's own timer (SIGALRM) stops pure-Python work at the limit; this grace period is for
 # native code (PDF libraries) that ignores signals: the parent then kills the process.
@@ -50,8 +50,7 @@ def _crash(what: str, seconds: float | None) -> dict[str, Any]:
         code, message = "too_large", f"took longer than the {seconds:g} s limit per CV"
     else:
         code, message = "corrupt", "the reader crashed on this document"
-    return {"error": code, "error_message": message, "cacheable": False, "language": None,
-            "pages": None, "results": [], "duration_ms": None}
+    return error_result(code, message)
 
 
 def run_pool(

@@ -13,7 +13,7 @@ from analysis.batch.cache import ResultCache, result_key
 from analysis.batch.discovery import MAX_FILE_BYTES, CvSource, read_source
 from analysis.batch.pool import pick_context, run_pool
 from analysis.batch.types import BatchRow, BatchSummary, count_failures
-from analysis.batch.worker import PreparedOffer, score_bytes, warm_up
+from analysis.batch.worker import PreparedOffer, error_result, score_bytes, warm_up
 from analysis.errors import DocumentError
 
 Progress = Callable[[int, int], None]
@@ -56,12 +56,6 @@ def versions() -> tuple[str, str]:
     return load_taxonomy().version, SCORING_VERSION
 
 
-def _too_large(max_bytes: int) -> dict[str, Any]:
-    return {"error": "too_large", "error_message": f"file larger than {max_bytes // 2**20} MB",
-            "cacheable": False, "language": None, "pages": None, "results": [],
-            "duration_ms": None}
-
-
 def score_sources(
     sources: Sequence[CvSource],
     offers: Sequence[PreparedOffer],
@@ -91,15 +85,15 @@ def score_sources(
     def tasks() -> Iterator[tuple[int, str, bytes]]:
         for index, source in enumerate(sources):
             if source.error:
-                result = {"error": source.error, "error_message": source.error_message,
-                          "language": None, "pages": None, "results": [], "duration_ms": None}
-                done(index, _Record(source, "", result))
+                done(index, _Record(source, "", error_result(source.error,
+                                                             source.error_message)))
                 continue
             data, sha = read_source(source)
             shas[index] = sha
             keys[index] = [result_key(sha, o.text_sha256, tax, scoring) for o in offers]
             if data is None:
-                done(index, _Record(source, sha, _too_large(MAX_FILE_BYTES)))
+                done(index, _Record(source, sha, error_result(
+                    "too_large", f"file larger than {MAX_FILE_BYTES // 2**20} MB")))
                 continue
             hit = _from_cache(cache, keys[index]) if resume and cache is not None else None
             if hit is not None:

@@ -84,9 +84,10 @@ def warm_up(offers: Sequence[PreparedOffer] = ()) -> None:
             pass
 
 
-def _error(code: str, message: str, *, cacheable: bool) -> dict[str, Any]:
+def error_result(code: str, message: str | None, *, cacheable: bool = False) -> dict[str, Any]:
+    """A per-CV result for a CV that could not be scored (`cacheable`: same bytes, same error)."""
     return {"error": code, "error_message": message, "cacheable": cacheable,
-            "language": None, "pages": None, "results": []}
+            "language": None, "pages": None, "results": [], "duration_ms": None}
 
 
 def score_bytes(
@@ -116,16 +117,16 @@ def score_bytes(
                                "language": doc.language, "pages": doc.pages,
                                "results": results}
     except _TimeLimit:
-        out = _error("too_large", f"took longer than the {seconds:g} s limit per CV",
+        out = error_result("too_large", f"took longer than the {seconds:g} s limit per CV",
                      cacheable=False)
     except DocumentError as exc:
-        out = _error(exc.code, exc.message, cacheable=True)
+        out = error_result(exc.code, exc.message, cacheable=True)
     except MemoryError:
-        out = _error("too_large", "needs more memory than is available", cacheable=False)
+        out = error_result("too_large", "needs more memory than is available", cacheable=False)
     except RecursionError:
-        out = _error("corrupt", "too deeply nested to be read", cacheable=True)
+        out = error_result("corrupt", "too deeply nested to be read", cacheable=True)
     except Exception as exc:  # one odd CV must not stop the batch
-        out = _error("corrupt", f"could not be read ({type(exc).__name__}: {exc})",
+        out = error_result("corrupt", f"could not be read ({type(exc).__name__}: {exc})",
                      cacheable=False)
     out["duration_ms"] = round((time.perf_counter() - start) * 1000, 1)
     return out
