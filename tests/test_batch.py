@@ -180,3 +180,13 @@ def test_score_uploads_zip_text_offer_and_progress(samples: Path, jobs: int) -> 
     assert backend["cvs.zip/../escape.pdf"].error == "invalid_argument"
     assert backend["broken.pdf"].error == "corrupt" and backend["broken.pdf"].rank is None
     assert len(backend["pm.docx"].sha256) == 64
+
+
+def test_file_gone_after_discovery_is_a_row_not_a_crash(tmp_path: Path) -> None:
+    from analysis.batch.discovery import CvSource
+    from analysis.batch.runner import score_sources
+
+    gone = CvSource(name="gone.pdf", path=str(tmp_path / "gone.pdf"))
+    records = score_sources([gone], [], jobs=0, seconds=5)
+    assert records[0].result["error"] == "not_found"
+    assert "cannot read the file" in records[0].result["error_message"]

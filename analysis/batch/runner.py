@@ -88,7 +88,12 @@ def score_sources(
                 done(index, _Record(source, "", error_result(source.error,
                                                              source.error_message)))
                 continue
-            data, sha = read_source(source)
+            try:
+                data, sha = read_source(source)
+            except OSError as exc:  # vanished or unreadable since discovery
+                done(index, _Record(source, "", error_result(
+                    "not_found", f"cannot read the file: {exc.strerror or exc}")))
+                continue
             shas[index] = sha
             keys[index] = [result_key(sha, o.text_sha256, tax, scoring) for o in offers]
             if data is None:
