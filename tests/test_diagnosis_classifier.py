@@ -143,9 +143,12 @@ def test_a_modified_or_missing_artifact_is_refused(tmp_path: Path) -> None:
 
 
 def test_huge_or_hostile_messages_are_read_safely() -> None:
-    huge = "Le poste a été gelé " + "sans ponctuation " * 20000
+    huge = "The position has been filled. " + "and then " * 40000
     reading = read_feedback(huge)
     assert reading.label == "position_closed"
-    assert reading.sentence is not None and len(reading.sentence) <= 300
+    assert reading.sentence == "The position has been filled."
+    one_line = "We have offered the position to another candidate " + "and " * 5000
+    quoted = read_feedback(one_line).sentence
+    assert quoted is None or len(quoted) <= 300
     hostile = "<script>alert(1)</script> [bold]x[/bold] \x00\x01 " * 10
     assert read_feedback(hostile).label in FEEDBACK_LABELS
