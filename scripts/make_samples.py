@@ -1,7 +1,9 @@
 """Rebuild `sample_data/`: CVs and offers of fictional people as PDF, DOCX and TXT.
 
-Run: python scripts/make_samples.py [OUTPUT_DIR]   (default: sample_data/ next to this script)
-Outputs are deterministic (fixed PDF creation dates and DOCX core properties).
+Run: python scripts/make_samples.py [--web] [OUTPUT_DIR]   (default: sample_data/)
+Outputs are deterministic (fixed PDF creation dates, DOCX core properties and zip dates).
+`--web` also prints the `*_web*.pdf` twins with headless Chromium (a real PDF producer whose
+output is not byte-reproducible, so they are only rebuilt on request).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_cvs import CVS  # noqa: E402
 from sample_docx import write_cv_docx_header_textbox, write_cv_docx_table, write_offer_docx  # noqa: E402
-from sample_html import chromium, cv_html, print_pdf  # noqa: E402
+from sample_html import chromium, cv_html, cv_html_dated, print_pdf  # noqa: E402
 from sample_offers import OFFERS  # noqa: E402
 from sample_pdf import (  # noqa: E402
     cv_pdf_one_column,
@@ -23,7 +25,7 @@ from sample_pdf import (  # noqa: E402
 )
 
 
-def build(out: Path) -> list[Path]:
+def build(out: Path, *, web: bool = False) -> list[Path]:
     """Write every sample file into `out`; return the paths written."""
     out.mkdir(parents=True, exist_ok=True)
     by_slug = {cv.slug: cv for cv in CVS}
@@ -54,10 +56,16 @@ def build(out: Path) -> list[Path]:
         sidebar_first=False,
     )
     marketing = by_slug["cv_fr_chef_de_projet_marketing"]
-    if chromium():  # a twin from a real producer; kept as committed when Chromium is absent
+    if web:  # twins from a real producer (Chromium's PDF output is not byte-reproducible)
+        if not chromium():
+            raise SystemExit("--web needs Chromium (Debian: apt-get install chromium)")
+        account = by_slug["cv_en_account_manager"]
         for suffix, two in (("", False), ("_2col", True)):
             print_pdf(
                 cv_html(marketing, two_columns=two), target(f"{marketing.slug}_web{suffix}.pdf")
+            )
+            print_pdf(
+                cv_html_dated(account, two_columns=two), target(f"{account.slug}_web{suffix}.pdf")
             )
     write_cv_docx_table(by_slug["cv_fr_comptable"], target("cv_fr_comptable_table.docx"))
     write_cv_docx_header_textbox(
@@ -82,9 +90,9 @@ def build(out: Path) -> list[Path]:
 
 def main() -> None:
     """Command-line entry point."""
-    default = Path(__file__).resolve().parents[1] / "sample_data"
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else default
-    for path in build(out):
+    args = [a for a in sys.argv[1:] if a != "--web"]
+    out = Path(args[0]) if args else Path(__file__).resolve().parents[1] / "sample_data"
+    for path in build(out, web="--web" in sys.argv[1:]):
         print(path)
 
 

@@ -52,6 +52,41 @@ def cv_html(cv: CV, *, two_columns: bool) -> str:
     )
 
 
+DATED_CSS = (
+    "body{font-family:'DejaVu Sans',sans-serif;font-size:10pt;margin:0 10px}h1{margin:0}"
+    ".row{display:flex;justify-content:space-between}h2{font-size:11pt;text-transform:uppercase;"
+    "color:#245}.grid{display:grid;grid-template-columns:64% 1fr;gap:28px}p,li{margin:2px 0}"
+    "ul{padding-left:16px}"
+)
+
+
+def cv_html_dated(cv: CV, *, two_columns: bool) -> str:
+    """Web-builder style: contact details spread on one flex row, dates right-aligned on each
+    entry's title line, and (two columns) a right sidebar; the one-column twin keeps the order."""
+    h, e = headings(cv), html.escape
+    head = f"<h1>{e(cv.name)}</h1><p>{e(cv.headline)}</p><div class=row>"
+    head += "".join(f"<span>{e(x)}</span>" for x in cv.contact) + "</div>"
+    main = f"<h2>{e(h['summary'])}</h2><p>{e(cv.summary)}</p><h2>{e(h['experience'])}</h2>"
+    for job in cv.jobs:
+        main += f"<div class=row><b>{e(job.title)} – {e(job.org)}</b><span>{e(job.dates)}</span>"
+        main += "</div><ul>" + "".join(f"<li>{e(b)}</li>" for b in job.bullets) + "</ul>"
+    main += f"<h2>{e(h['education'])}</h2>"
+    main += "".join(
+        f"<div class=row><b>{e(d.title)}</b><span>{e(d.dates)}</span></div><p>{e(d.school)}</p>"
+        for d in cv.degrees
+    )
+    side = f"<h2>{e(h['skills'])}</h2><ul>" + "".join(f"<li>{e(x)}</li>" for x in cv.skills)
+    side += f"</ul><h2>{e(h['languages'])}</h2>" + "".join(f"<p>{e(x)}</p>" for x in cv.languages)
+    side += f"<h2>{e(h['interests'])}</h2><p>{e(cv.interests)}</p>"
+    body = (
+        f"<div class=grid><div>{main}</div><div>{side}</div></div>" if two_columns else main + side
+    )
+    return (
+        f"<!doctype html><html lang={cv.lang}><head><meta charset=utf-8><style>{DATED_CSS}"
+        f"</style></head><body>{head}{body}</body></html>"
+    )
+
+
 def chromium() -> str | None:
     """Path of a Chromium binary, if installed."""
     return shutil.which("chromium") or shutil.which("chromium-browser")

@@ -26,7 +26,13 @@ PARAGRAPH = (
 
 
 @pytest.mark.parametrize(
-    "stem", ["cv_fr_data_analyst", "cv_en_backend_developer", "cv_fr_chef_de_projet_marketing_web"]
+    "stem",
+    [
+        "cv_fr_data_analyst",
+        "cv_en_backend_developer",
+        "cv_fr_chef_de_projet_marketing_web",
+        "cv_en_account_manager_web",
+    ],
 )
 def test_two_column_cv_reads_like_its_one_column_twin(samples: Path, stem: str) -> None:
     two = parse_document(samples / f"{stem}_2col.pdf")
