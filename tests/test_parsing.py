@@ -24,6 +24,8 @@ SAMPLE_CVS = [
     "cv_en_account_manager_nospace.pdf",
     "cv_fr_chef_de_projet_marketing.pdf",
     "cv_en_logistics_coordinator.pdf",
+    "cv_fr_chef_de_projet_marketing_web_2col.pdf",
+    "cv_en_account_manager_web_2col.pdf",
     "cv_fr_comptable_table.docx",
     "cv_fr_infirmiere_header_textbox.docx",
     "cv_en_project_manager.docx",

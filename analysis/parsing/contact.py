@@ -126,6 +126,19 @@ def _strip(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if c.isascii())
 
 
+def _cut_out_contacts(line: str) -> str:
+    """The line with e-mails, URLs and phone numbers replaced by separators, so that a city
+    written between them ("mail  +33 6...  Lyon", columns of a PDF header) stands alone."""
+    line = _URL.sub(" | ", EMAIL.sub(" | ", LINKEDIN.sub(" | ", line)))
+    if len(_DIGIT.findall(line)) >= 8:
+        matcher = phonenumbers.PhoneNumberMatcher(
+            line, "FR", leniency=phonenumbers.Leniency.POSSIBLE
+        )
+        for match in reversed(list(matcher)):
+            line = line[: match.start] + " | " + line[match.end :]
+    return line
+
+
 def _find_city(lines: list[str], name: str | None) -> str | None:
     """A short place-like segment on a line carrying e-mail/phone, or just after such lines."""
     anchors = [
@@ -137,7 +150,7 @@ def _find_city(lines: list[str], name: str | None) -> str | None:
         return None
     after = [i for i in range(anchors[0], min(len(lines), anchors[-1] + 3)) if i not in anchors]
     for i in anchors + after:
-        line = lines[i]
+        line = _cut_out_contacts(lines[i])
         for segment in _SEPARATORS.split(line):
             segment = segment.strip(" ,.")
             if not segment or EMAIL.search(segment) or _URL.search(segment):
