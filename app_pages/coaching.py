@@ -118,6 +118,17 @@ with tab_progress:
                 round(p.score, 1)
         st.line_chart(chart, y_label="Score", x_label=_tr("Version du CV", "CV version"))
         st.dataframe([p.to_dict() for p in points], hide_index=True, width="stretch")
+        latest = coaching.latest_report(store, cid)
+        if latest:
+            missing = [r["label"] for r in latest.get("requirements", [])
+                       if r.get("importance") == "required" and r.get("status") == "missing"]
+            st.metric(_tr("Score (dernière version)", "Match score (latest version)"),
+                      f"{latest['score']:.0f}/100")
+            if missing:
+                st.markdown(_tr("**Exigences manquantes** : ", "**Missing requirements**: ")
+                            + ", ".join(missing))
+            for reco in latest.get("recommendations", [])[:5]:
+                st.markdown(f"{reco['priority']}. {reco['message']}")
     if len(versions) >= 2:
         ids = [v.id for v in versions]
         labels = {v.id: v.label for v in versions}

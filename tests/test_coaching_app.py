@@ -45,6 +45,7 @@ def test_coaching_page_renders_history_and_marks_followups_done(coach_db):
     assert [t.label for t in at.tabs][:2] == ["CVs and offers", "Progress"]
     assert at.selectbox(key="coach_diff_b").value == coaching.cv_versions(store, cand.id)[1].id
     assert len(at.get("vega_lite_chart")) == 1  # the score history chart
+    assert at.metric[0].label.startswith("Match score") and "/100" in at.metric[0].value
     relaunch = next(f for f in coaching.followups(store) if f.kind == "relaunch")
     box = at.checkbox(key=f"coach_done_{relaunch.id}")
     assert box.label.startswith("🔔")  # due already
