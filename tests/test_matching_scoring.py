@@ -14,15 +14,16 @@ from analysis.parsing.document import Contact, ParsedDocument, Section
 
 
 class FakeTaxonomy:
-    """Two ESCO-like links: deep learning -> machine learning, and SQL related to PostgreSQL."""
+    """ESCO-like links: deep learning is narrower than machine learning; Power BI ~ Tableau."""
 
-    links = {"skill:dl": frozenset({"skill:ml"}), "skill:pg": frozenset({"skill:sql"})}
+    links = {"skill:dl": frozenset({"skill:ml"})}
+    near = {"tool:pbi": frozenset({"tool:tableau"}), "tool:tableau": frozenset({"tool:pbi"})}
 
     def broader(self, skill_id: str) -> frozenset[str]:
         return self.links.get(skill_id, frozenset())
 
     def related(self, skill_id: str) -> frozenset[str]:
-        return frozenset()
+        return self.near.get(skill_id, frozenset())
 
     def label(self, skill_id: str, lang: str) -> str:
         return skill_id
@@ -113,12 +114,17 @@ def test_matched_row_carries_the_cv_sentence_as_evidence(model: KeywordModel) ->
 
 
 def test_related_skill_is_partial_with_reduced_credit(model: KeywordModel) -> None:
-    text = CV_TEXT.replace("Excel", "Excel, deep learning")
-    report = _run(_cv({"deep learning": "skill:dl"}, text=text), _offer(), model,
-                  doc=_doc(text))
-    row = next(r for r in report.requirements if r.id == "skill:ml")
-    assert (row.status, row.how) == ("partial", "related")
-    assert 0 < row.credit < 1
+    text = CV_TEXT.replace("Excel", "Excel, deep learning, Power BI")
+    report = _run(_cv({"deep learning": "skill:dl", "Power BI": "tool:pbi"}, text=text),
+                  _offer(), model, doc=_doc(text))
+    narrower = next(r for r in report.requirements if r.id == "skill:ml")
+    assert (narrower.status, narrower.how) == ("partial", "related")
+    assert "deep learning" in (narrower.evidence or "")
+    sibling = next(r for r in report.requirements if r.id == "tool:tableau")
+    assert (sibling.status, sibling.how) == ("partial", "related")
+    assert 0 < sibling.credit < narrower.credit < 1  # a parent/child link beats a sibling
+    plain = _run(_cv({}, text=text), _offer(), model, doc=_doc(text))
+    assert report.components["hard_skills"] > plain.components["hard_skills"]
 
 
 def test_missing_required_costs_more_than_missing_preferred() -> None:

@@ -10,7 +10,10 @@ from analysis.matching.text import fold, sentence_at
 from analysis.matching.types import RequirementResult
 from analysis.parsing.document import ParsedDocument
 
-RELATED_CREDIT = 0.5  # an ESCO broader/narrower/related skill is a near match, not a match
+# Near matches through the taxonomy: a parent or child concept (deep learning for machine
+# learning) earns more than a merely related one (Tableau for Power BI).
+HIERARCHY_CREDIT = 0.5
+RELATED_CREDIT = 0.3
 # Sections whose mentions make the best evidence (a skill used in a job beats a skills list).
 _EVIDENCE_ORDER = ("experience", "projects", "summary", None, "certifications", "education",
                    "skills", "other", "interests", "languages", "contact")
@@ -52,13 +55,26 @@ def _offer_skills(offer: Profile) -> dict[str, list[SkillMention]]:
     return grouped
 
 
-def _neighbours(taxonomy: TaxonomyLike | None, skill_id: str) -> frozenset[str]:
+def _links(taxonomy: TaxonomyLike | None, skill_id: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(broader, related) concepts of a skill; nothing for ids the taxonomy does not know."""
     if taxonomy is None:
-        return frozenset()
+        return frozenset(), frozenset()
     try:
-        return taxonomy.broader(skill_id) | taxonomy.related(skill_id)
+        return taxonomy.broader(skill_id), taxonomy.related(skill_id)
     except KeyError:
-        return frozenset()
+        return frozenset(), frozenset()
+
+
+def _near(taxonomy: TaxonomyLike | None, skill_id: str, cv_ids: set[str],
+          reverse: dict[str, dict[str, float]]) -> dict[str, float]:
+    """CV skills one ESCO link away from an offer skill (either direction), with their credit."""
+    broader, related = _links(taxonomy, skill_id)
+    found = dict(reverse.get(skill_id, {}))
+    for cv_id in cv_ids & related:
+        found[cv_id] = max(found.get(cv_id, 0.0), RELATED_CREDIT)
+    for cv_id in cv_ids & broader:
+        found[cv_id] = HIERARCHY_CREDIT
+    return found
 
 
 def _how(cv_mentions: list[SkillMention], offer_mentions: list[SkillMention],
@@ -75,11 +91,16 @@ def skill_rows(cv_doc: ParsedDocument | None, cv: Profile, offer: Profile,
     by_id: dict[str, list[SkillMention]] = {}
     for mention in cv.mentions:
         by_id.setdefault(mention.skill_id, []).append(mention)
-    # CV skills reachable through one ESCO link (either direction) from each CV skill
-    reverse: dict[str, list[str]] = {}
+    # offer skills reachable from each CV skill through one ESCO link: {offer id: {cv id: credit}}
+    reverse: dict[str, dict[str, float]] = {}
     for cv_id in by_id:
-        for near in _neighbours(taxonomy, cv_id):
-            reverse.setdefault(near, []).append(cv_id)
+        broader, related = _links(taxonomy, cv_id)
+        for near in related:
+            slot = reverse.setdefault(near, {})
+            slot[cv_id] = max(slot.get(cv_id, 0.0), RELATED_CREDIT)
+        for near in broader:
+            reverse.setdefault(near, {})[cv_id] = HIERARCHY_CREDIT
+    cv_ids = set(by_id)
     cv_text = cv_doc.text if cv_doc is not None else ""
     rows: list[RequirementResult] = []
     for skill_id, mentions in _offer_skills(offer).items():
@@ -96,15 +117,16 @@ def skill_rows(cv_doc: ParsedDocument | None, cv: Profile, offer: Profile,
                 evidence=sentence_at(cv_text, ev.start, ev.end) if cv_text else None,
                 offer_text=offer_text, credit=1.0))
             continue
-        near_ids = [c for c in _neighbours(taxonomy, skill_id) if c in by_id]
-        near_ids += [c for c in reverse.get(skill_id, []) if c not in near_ids]
-        if near_ids:
-            ev = best_mention(cv_doc, [m for c in near_ids for m in by_id[c]])
+        near = _near(taxonomy, skill_id, cv_ids, reverse)
+        if near:
+            credit = max(near.values())
+            best = [m for c, v in near.items() if v == credit for m in by_id[c]]
+            ev = best_mention(cv_doc, best)
             rows.append(RequirementResult(
                 id=skill_id, label=label, kind=first.kind, importance=importance,
                 status="partial", how="related",
                 evidence=sentence_at(cv_text, ev.start, ev.end) if cv_text else None,
-                offer_text=offer_text, credit=RELATED_CREDIT))
+                offer_text=offer_text, credit=credit))
             continue
         rows.append(RequirementResult(
             id=skill_id, label=label, kind=first.kind, importance=importance, status="missing",
