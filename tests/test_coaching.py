@@ -130,7 +130,11 @@ def test_delete_candidate_leaves_no_trace(tmp_path, samples):
     store = open_store(str(path))
     keep = coaching.add_candidate(store, "Someone Else")
     gone = coaching.add_candidate(store, "Hortense Vanderbilt")
-    coaching.add_cv_version(store, gone.id, "Hortense Vanderbilt\nComptable, Sage, Excel.")
+    coaching.add_cv_version(store, gone.id, "Hortense Vanderbilt\nComptable chez Vanderbilt "
+                            "Conseil depuis 2019.\nCompétences : Sage, Excel, comptabilité.")
+    coaching.add_offer(store, gone.id, "Comptable\nNous cherchons un comptable : Sage, Excel "
+                       "et comptabilité générale exigés.", company="Vanderbilt Conseil")
+    assert coaching.score_history(store, gone.id)  # analyses with CV evidence are stored
     coaching.add_application(store, gone.id, company="Vanderbilt Conseil", position="Comptable",
                              applied_on=TODAY - timedelta(days=3))
     assert b"Vanderbilt" in db_bytes(path)
