@@ -39,7 +39,11 @@ def extraction_version() -> str:
         taxonomy = load_taxonomy().version
     except ImportError:  # taxonomy module not available in this build
         taxonomy = "none"
-    return f"{FORMAT}|{analysis.__version__}|{taxonomy}"
+    try:
+        from analysis.extraction.tagger import VERSION as tagger
+    except ImportError:
+        tagger = "none"
+    return f"{FORMAT}|{analysis.__version__}|{taxonomy}|{tagger}"
 
 
 def _plain(value: Any) -> Any:
