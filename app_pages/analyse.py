@@ -84,6 +84,7 @@ with col_cv:
     cv_upload = st.file_uploader(t("analyse.cv_label"), type=["pdf", "docx", "txt"],
                                  key="cv_file", help=t("analyse.cv_help"))
     cv_read = _read_file(cv_upload.name, cv_upload.getvalue(), "cv") if cv_upload else None
+    st.caption(t("analyse.cv_tips"))
 with col_offer:
     offer_upload = st.file_uploader(t("analyse.offer_label"), type=["pdf", "docx", "txt"],
                                     key="offer_file")

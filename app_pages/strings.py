@@ -51,6 +51,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "analyse.cv_label": ("Votre CV (PDF, DOCX ou TXT)", "Your CV (PDF, DOCX or TXT)"),
     "analyse.cv_help": ("Le fichier est lu localement.", "The file is read locally."),
+    "analyse.cv_tips": (
+        "Conseil : un PDF exporté depuis votre traitement de texte (avec du texte, pas un scan) "
+        "ou le DOCX, sur une colonne, se lit le mieux. Comparez plusieurs versions de votre CV "
+        "sur la même offre : l'écart de score s'affiche.",
+        "Tip: a PDF exported from your word processor (with text, not a scan) or the DOCX, in "
+        "one column, reads best. Compare several versions of your CV on the same offer: the "
+        "score change is shown.",
+    ),
     "analyse.offer_label": ("L'offre d'emploi (fichier)", "The job offer (file)"),
     "analyse.offer_text_label": ("… ou collez le texte de l'offre",
                                  "… or paste the offer's text"),

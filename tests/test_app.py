@@ -84,6 +84,19 @@ def test_analyse_shows_score_requirements_and_recommendations() -> None:
     assert len(labels) == 3, labels
 
 
+def test_a_new_cv_version_on_the_same_offer_shows_the_score_change() -> None:
+    at = analysed()
+    assert not at.metric[0].delta
+    first = float(at.metric[0].value.split("/")[0])
+    other = "cv_en_logistics_coordinator.pdf"
+    at.file_uploader(key="cv_file").set_value((other, (SAMPLES / other).read_bytes(),
+                                               "application/pdf"))
+    at.run()
+    second = float(at.metric[0].value.split("/")[0])
+    assert second < first  # a logistician fits a backend offer worse
+    assert float(at.metric[0].delta) == pytest.approx(second - first, abs=1.0)
+
+
 def test_french_interface_labels_the_metric_score() -> None:
     at = analysed("fr-FR")
     assert at.metric[0].label.startswith("Score")
@@ -223,13 +236,19 @@ def test_reply_after_silence_relaunches_once_then_stops() -> None:
 
 
 def test_batch_ranks_cvs_and_reports_bad_files() -> None:
+    import io
+    import zipfile
+
     at = new_app()
     at.run()
     at.switch_page("app_pages/batch.py")
     at.run()
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(SAMPLES / "cv_en_logistics_coordinator.pdf", "cvs/cv_en_logistics_coordinator.pdf")
     uploader = at.file_uploader(key="batch_cvs")
-    for name in (CV_NAME, "cv_en_logistics_coordinator.pdf"):
-        uploader.upload(name, (SAMPLES / name).read_bytes(), "application/pdf")
+    uploader.upload(CV_NAME, (SAMPLES / CV_NAME).read_bytes(), "application/pdf")
+    uploader.upload("more.zip", archive.getvalue(), "application/zip")
     uploader.upload("broken.pdf", b"%PDF-1.7 broken", "application/pdf")
     at.file_uploader(key="batch_offers").upload(OFFER_NAME, (SAMPLES / OFFER_NAME).read_bytes(),
                                                 "text/plain")
@@ -241,6 +260,7 @@ def test_batch_ranks_cvs_and_reports_bad_files() -> None:
     assert len(table) == 3
     ranked = table[table["Rank"].notna()].sort_values("Rank")
     assert list(ranked["CV"])[0] == CV_NAME  # the backend developer beats the logistician
+    assert table["CV"].str.contains("cv_en_logistics_coordinator.pdf").any()  # from the zip
     assert table[table["CV"] == "broken.pdf"]["Error"].str.len().iloc[0] > 0
     assert len(at.get("download_button")) == 2
 
