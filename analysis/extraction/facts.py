@@ -137,9 +137,10 @@ _EDUCATION: list[tuple[int, str, re.Pattern[str]]] = [
         5,
         "Master",
         re.compile(
-            r"(?<!scrum )(?<!scrum-)\b(?:Master(?:'s)?|MASTER|master's|masters? degree|mast[eè]re|"
-            r"MSc|M\.Sc|MBA|M2|dipl[oô]me d'ing[ée]nieur|[ée]cole d'ing[ée]nieurs?|"
-            r"engineering degree|ing[ée]nieur dipl[oô]m[ée]|grande [ée]cole)\b"
+            r"(?<!Scrum )(?<!scrum )(?<!Scrum-)\b(?:Master(?:'s)?|MASTER|MSc|M\.Sc|MBA|M2|"
+            r"(?i:master's|masters? degree|mast[eè]re|dipl[oô]me d'ing[ée]nieur|"
+            r"[ée]cole d'ing[ée]nieurs?|engineering degree|ing[ée]nieur dipl[oô]m[ée]|"
+            r"grande [ée]cole))\b"
         ),
     ),
     (4, "Bac+4", re.compile(r"\b(?:bac\s*\+\s*4|M1)\b", re.I)),
@@ -149,7 +150,7 @@ _EDUCATION: list[tuple[int, str, re.Pattern[str]]] = [
         "Licence / Bachelor",
         re.compile(
             r"\b(?:Licence|LICENCE|licence (?:pro|professionnelle|en|de|d')|Bachelor(?:'s)?|"
-            r"bachelor's|bachelor degree|BSc|B\.Sc|BUT|B\.A\.)\b"
+            r"(?i:bachelor's|bachelor degree)|BSc|B\.Sc|BUT|B\.A\.)\b"
         ),
     ),
     (2, "Bac+2", re.compile(r"\b(?:bac\s*\+\s*2|BTS|DUT|DEUG|associate degree)\b", re.I)),
@@ -229,6 +230,9 @@ def languages(
         line_end = len(folded) if line_end < 0 else line_end
         after = folded[m.end() : min(line_end, m.end() + 50)]
         before = folded[max(line_start, m.start() - 30) : m.start()]
+        previous = list(_LANG_RE.finditer(before))
+        if previous:  # "anglais C1, espagnol": what precedes belongs to the other language
+            before = before[previous[-1].end() :]
         level = _level(after) or _level(before)
         in_section = any(s <= m.start() < e for s, e in sections)
         if level is None and not in_section and not _LANG_CUE.search(before + after):

@@ -28,7 +28,7 @@ CONTEXT_CUES = frozenset(
 )
 BARRIER = "\n"
 
-Token = tuple[str, str, int, int, bool]
+Token = tuple[str, str, int, int, str]  # form, lemma key, start, end, plain lemma
 
 
 class SkillMatcher:
@@ -51,14 +51,18 @@ class SkillMatcher:
         for tok in doc:
             if tok.is_space:
                 if "\n" in tok.text:
-                    out.append((BARRIER, BARRIER, tok.idx, tok.idx, False))
+                    out.append((BARRIER, BARRIER, tok.idx, tok.idx, BARRIER))
                 continue
             text = tok.text
+            end = tok.idx + len(text)
+            if len(text) <= 3 and text.endswith(".") and text[:-1].isalpha():
+                text, end = text[:-1], end - 1  # "R." at a sentence end is "R"
             form = fold(text)
             if form in self.normalizer.function_words and not (text.isupper() and len(text) > 1):
                 continue
             lemma = self.normalizer.lemma_key(text, tok.lemma_)
-            out.append((form, lemma, tok.idx, tok.idx + len(text), False))
+            plain = self.normalizer.plain_lemma(text, tok.lemma_) if lemma != form else form
+            out.append((form, lemma, tok.idx, end, plain))
         return out
 
     def token_infos(self, doc: Any) -> list[tuple[str, str, int, int]]:
@@ -84,6 +88,10 @@ class SkillMatcher:
             for length in range(top, 0, -1):
                 key = " ".join(lemmas[i : i + length])
                 hit = keys.get(key)
+                if length == 1 and hit is not None and "f" in hit[1]:
+                    # one-word labels ("f"): no override-driven match ("animation" != "animer")
+                    key = toks[i][4]
+                    hit = keys.get(key)
                 if hit is None:
                     key = " ".join(forms[i : i + length])
                     hit = keys.get(key)
@@ -109,9 +117,19 @@ class SkillMatcher:
         if not any("x" in c[3] for c in taken):
             taken.sort()
             return taken
-        tools = sorted((c[0], c[1]) for c in taken if "x" not in c[3] and self._is_technical(c[2]))
+        tools = [(c[0], c[1]) for c in taken if "x" not in c[3] and self._is_technical(c[2])]
         cues = [t[2] for t in toks if t[0] in CONTEXT_CUES]
-        kept = [c for c in taken if "x" not in c[3] or _in_context(text, c, tools, cues)]
+        pending = [c for c in taken if "x" in c[3]]
+        kept = [c for c in taken if "x" not in c[3]]
+        changed = True
+        while pending and changed:  # "Python, Go, Rust": each accepted name anchors the next
+            changed = False
+            for cand in list(pending):
+                if _in_context(text, cand, tools, cues):
+                    kept.append(cand)
+                    tools.append((cand[0], cand[1]))
+                    pending.remove(cand)
+                    changed = True
         kept.sort()
         return kept
 

