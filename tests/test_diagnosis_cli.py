@@ -74,6 +74,41 @@ def test_diagnose_input_errors(args: list[str], code: str) -> None:
     _error_line(runner.invoke(app, ["diagnose", *args]), code)
 
 
+def test_diagnose_inline_feedback_text() -> None:
+    result = runner.invoke(app, ["diagnose", "--stage", "rejected_after_final_interview",
+                                 "--interviews", "3", "--feedback-text",
+                                 "Nous avons retenu un autre finaliste.", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["causes"][0]["code"] == "competition" and data["lang"] == "fr"
+    both = runner.invoke(app, ["diagnose", "--stage", "no_response", "--feedback", "x.txt",
+                               "--feedback-text", "x"])
+    _error_line(both, "invalid_argument")
+
+
+def test_diagnose_with_a_scanned_cv_blames_the_format() -> None:
+    result = runner.invoke(app, [
+        "diagnose", "--stage", "rejected_before_interview", "--days", "1", "--json",
+        "--cv", str(ROOT / "sample_data/cv_fr_infirmiere_scanned.pdf"),
+        "--offer", str(ROOT / "sample_data/offer_fr_infirmiere.txt")])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["verdict"] == "cv_screening"
+    assert data["causes"][0]["code"] == "cv_format"
+    assert data["causes"][0]["weight"] > 0.4
+    assert any("ATS" in e for e in data["evidence"])
+
+
+def test_diagnose_with_a_corrupt_cv(tmp_path: Path) -> None:
+    broken = tmp_path / "cv.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    result = runner.invoke(app, [
+        "diagnose", "--stage", "rejected_before_interview", "--cv", str(broken),
+        "--offer", str(ROOT / "sample_data/offer_fr_infirmiere.txt")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("error: ")
+
+
 def test_diagnose_empty_feedback_file(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")

@@ -88,17 +88,21 @@ def diagnose_command(
     offer: Annotated[str | None, typer.Option(help="The offer (PDF/DOCX/TXT), with --cv.")] = None,
     feedback: Annotated[str | None, typer.Option(
         help="A text file with the recruiter's message or feedback (- for stdin).")] = None,
+    feedback_text: Annotated[str | None, typer.Option(
+        help="The recruiter's message itself, instead of --feedback FILE.")] = None,
     lang: Annotated[str | None, typer.Option(help="Language of the answer: fr or en.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the diagnosis as JSON.")] = False,
 ) -> None:
     """Say where a rejection most likely came from (CV screening or later), why, what next."""
     if (cv is None) != (offer is None):
         fail("invalid_argument", "--cv and --offer go together")
+    if feedback is not None and feedback_text is not None:
+        fail("invalid_argument", "choose one of --feedback and --feedback-text")
 
     def run() -> None:
         from analysis.diagnosis import diagnose
 
-        text = _read_feedback(feedback) if feedback is not None else None
+        text = _read_feedback(feedback) if feedback is not None else feedback_text
         report = None
         if cv is not None and offer is not None:
             from analysis.matching import match

@@ -9,6 +9,8 @@ from analysis.matching.types import MatchReport
 
 PRE_INTERVIEW = ("no_response", "rejected_before_interview", "rejected_after_phone_screen")
 LOW_SCORE = 50.0
+# Failed checks meaning an ATS reads little or nothing of the CV (scanned, image-only, damaged).
+UNREADABLE_CHECKS = frozenset({"readable", "layout_images", "layout_text_layer", "file_type"})
 HIGH_SCORE = 75.0
 
 
@@ -48,6 +50,16 @@ def report_signals(report: MatchReport, stage: str, lang: str,
     failed = [c.message or c.code for c in report.checks if c.status == "fail"]
     warned = [c.message or c.code for c in report.checks if c.status == "warn"]
     score = float(report.score)
+    unreadable = [c.message or c.code for c in report.checks
+                  if c.status == "fail" and c.code in UNREADABLE_CHECKS]
+    if unreadable and not interviewed:
+        # Every requirement looks missing when nothing can be read: the format is the cause.
+        sig.logit += 1.5
+        sig.general.append(t(lang, "match.unreadable"))
+        sig.add("cv_format", 3.0, t(lang, "match.checks", items=_labels(unreadable, 2)))
+        sig.dampen.update({"missing_keywords": 0.2, "profile_mismatch": 0.2,
+                           "experience_gap": 0.5, "education_gap": 0.5})
+        return sig
     if interviewed:
         # The CV passed; gaps it shows are what the interviews probably probed.
         hard = [r.label for r in missing if r.kind in ("hard", "language")]

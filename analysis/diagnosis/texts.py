@@ -51,6 +51,8 @@ TEXT: dict[str, dict[str, str]] = {
         "match.low": "Score de correspondance CV/offre faible ({score:.0f}/100) : un ATS ou un "
         "premier tri écarte souvent ce niveau.",
         "match.mid": "Score de correspondance moyen ({score:.0f}/100).",
+        "match.unreadable": "Un ATS ne lit pas (ou presque pas) le texte de ce CV : toutes les "
+        "exigences paraissent absentes, quel que soit votre profil.",
         "match.high": "Bon score de correspondance ({score:.0f}/100) : les mots-clés ne sont "
         "probablement pas en cause ; pensez format, critère éliminatoire ou poste fermé.",
         "match.missing": "Exigences obligatoires absentes du CV : {items}.",
@@ -122,6 +124,8 @@ TEXT: dict[str, dict[str, str]] = {
         "match.low": "Low CV/offer match score ({score:.0f}/100): an ATS or a first sort often "
         "drops this level.",
         "match.mid": "Average match score ({score:.0f}/100).",
+        "match.unreadable": "An ATS reads little or none of this CV's text: every requirement "
+        "looks missing, whatever your profile.",
         "match.high": "Good match score ({score:.0f}/100): keywords are probably not the issue; "
         "think format, knock-out criteria or a closed position.",
         "match.missing": "Required items missing from the CV: {items}.",
