@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -10,30 +9,12 @@ import typer
 from rich.table import Table
 
 from analysis.cli.base import app, fail, guarded, print_json, stderr, stdout
+from analysis.cli.pool import DbOption, JsonOption, _date, _store
 
 coach_app = typer.Typer(help="Coaching workspace: CV versions, scores, applications, follow-ups.",
                         no_args_is_help=True)
 app.add_typer(coach_app, name="coach")
-
-DbOption = Annotated[str | None, typer.Option(
-    "--db", help="SQLAlchemy URL or SQLite file (default: $CVSCOPE_DB, else the user data dir).")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")]
 LangOption = Annotated[str, typer.Option("--lang", help="fr|en (messages and report).")]
-
-
-def _store(db: str | None):  # noqa: ANN202 - keeps storage imports lazy
-    from analysis.storage import open_store
-
-    return open_store(db)
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail("invalid_argument", f"not a date (YYYY-MM-DD): {value!r}")
 
 
 def _lang(lang: str) -> str:

@@ -24,12 +24,14 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout."
 
 
 def _store(db: str | None):  # noqa: ANN202 - keeps storage imports lazy
+    """Open the database of `--db` / $CVSCOPE_DB / the default (shared with `coach`)."""
     from analysis.storage import open_store
 
     return open_store(db)
 
 
 def _date(value: str | None) -> date | None:
+    """Parse a YYYY-MM-DD option, or exit 2 with invalid_argument."""
     if value is None:
         return None
     try:

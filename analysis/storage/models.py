@@ -69,15 +69,9 @@ class Candidate(Base):
         order_by="Application.applied_on, Application.id")
 
 
-class CvVersion(Base):
-    """One version of a candidate's CV: the file itself, its text and its cached extraction."""
+class StoredDocument:
+    """Columns of a stored CV or offer: the file, its text and its cached extraction."""
 
-    __tablename__ = "cv_versions"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    candidate_id: Mapped[int] = mapped_column(
-        ForeignKey("candidates.id", ondelete="CASCADE"), index=True)
-    label: Mapped[str] = mapped_column(String(100))
     filename: Mapped[str | None] = mapped_column(String(255))
     content: Mapped[bytes | None] = mapped_column(LargeBinary)
     text: Mapped[str] = mapped_column(Text, default="")
@@ -86,10 +80,21 @@ class CvVersion(Base):
     extraction_version: Mapped[str | None] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
+
+class CvVersion(StoredDocument, Base):
+    """One version of a candidate's CV: the file itself, its text and its cached extraction."""
+
+    __tablename__ = "cv_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str] = mapped_column(String(100))
+
     candidate: Mapped[Candidate] = relationship(back_populates="cv_versions")
 
 
-class Offer(Base):
+class Offer(StoredDocument, Base):
     """A job offer, a coached candidate's target (or stand-alone when `candidate_id` is null)."""
 
     __tablename__ = "offers"
@@ -99,13 +104,6 @@ class Offer(Base):
         ForeignKey("candidates.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(200))
     company: Mapped[str | None] = mapped_column(String(200))
-    filename: Mapped[str | None] = mapped_column(String(255))
-    content: Mapped[bytes | None] = mapped_column(LargeBinary)
-    text: Mapped[str] = mapped_column(Text, default="")
-    language: Mapped[str | None] = mapped_column(String(8))
-    extraction: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    extraction_version: Mapped[str | None] = mapped_column(String(80))
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     candidate: Mapped[Candidate | None] = relationship(back_populates="offers")
 
