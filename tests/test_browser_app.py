@@ -20,7 +20,7 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(chromium_path() is None,
                        reason="no Chromium binary found (apt-get install -y chromium)"),
-    pytest.mark.filterwarnings("ignore::ResourceWarning"),
+    pytest.mark.timeout(600),  # a fresh server loads the models; the CI machine may be busy
 ]
 
 SAMPLES = ROOT / "sample_data"
