@@ -191,3 +191,15 @@ def test_keyword_cosine_equals_scikit_learn_tfidf_on_the_shipped_model() -> None
     assert model.cosine(a, []) == 0.0
     assert model.similarity(a, a) > model.similarity(a, b) > model.similarity(a, ["cuisine"])
     assert 0.99 < model.similarity(a, a) <= 1.0
+
+
+def test_score_profiles_is_match_profiles_without_checks_or_advice(model: KeywordModel) -> None:
+    from analysis.matching import score_profiles
+
+    cv, (offer_doc, offer) = _cv({"Python": "tool:python"}), _offer()
+    full = _run(cv, (offer_doc, offer), model)
+    fast = score_profiles(_doc(), cv, offer_doc, offer, cv_tokens=["python", "sql"],
+                          offer_tokens=["python", "sql", "data"], taxonomy=FakeTaxonomy(),
+                          keyword_model=model)
+    assert fast.score == full.score and fast.requirements == full.requirements
+    assert not fast.checks and not fast.recommendations and full.checks

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from analysis.matching.engine import SCORING_VERSION, match, match_profiles, to_document
+from analysis.matching.engine import (
+    SCORING_VERSION,
+    match,
+    match_profiles,
+    score_profiles,
+    to_document,
+)
 from analysis.matching.keywords import keyword_tokens, load_keyword_model
 from analysis.matching.types import Check, MatchReport, Recommendation, RequirementResult
 
@@ -16,5 +22,6 @@ __all__ = [
     "load_keyword_model",
     "match",
     "match_profiles",
+    "score_profiles",
     "to_document",
 ]

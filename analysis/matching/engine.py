@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -99,17 +100,13 @@ def _checks(cv_doc: ParsedDocument, cv_profile: Profile, rows: Sequence[Requirem
     return checks
 
 
-def match_profiles(cv_doc: ParsedDocument, cv_profile: Profile, offer_doc: ParsedDocument,
+def score_profiles(cv_doc: ParsedDocument, cv_profile: Profile, offer_doc: ParsedDocument,
                    offer_profile: Profile, *, cv_tokens: Sequence[str] | None = None,
                    offer_tokens: Sequence[str] | None = None,
                    taxonomy: TaxonomyLike | None = None,
                    keyword_model: KeywordModel | None = None,
                    unreadable_code: str | None = None) -> MatchReport:
-    """Score already-extracted profiles (batch and talent pool reuse cached extractions).
-
-    Lemma tokens for the keyword component come from `cv_tokens`/`offer_tokens` when given,
-    else from a content-keyed cache (each text is lemmatised once per process).
-    """
+    """Score and requirement rows only (no checks, no advice): for ranking many CVs fast."""
     readable = unreadable_code is None and word_count(cv_doc.text) >= _MIN_READABLE_WORDS
     lang = cv_doc.language if readable else offer_doc.language
     taxonomy = taxonomy if taxonomy is not None else _taxonomy()
@@ -122,19 +119,37 @@ def match_profiles(cv_doc: ParsedDocument, cv_profile: Profile, offer_doc: Parse
         offer_toks = (offer_tokens if offer_tokens is not None
                       else keyword_tokens(offer_doc.text, offer_doc.language))
         cosine = model.cosine(cv_toks, offer_toks)
-    keywords = model.credit(cosine)
-    result = combine(rows, keywords, cross_language=cv_doc.language != offer_doc.language,
+    result = combine(rows, model.credit(cosine),
+                     cross_language=cv_doc.language != offer_doc.language,
                      cv_years=cv_profile.years_experience,
                      offer_years=offer_profile.years_experience,
                      cv_level=cv_profile.education_level,
                      offer_level=offer_profile.education_level)
-    score = result.score if readable else 0.0
-    checks = _checks(cv_doc, cv_profile, rows, lang, readable, unreadable_code)
-    recommendations = recommend(rows, checks, result.weights, cv_doc, lang, readable)
     return MatchReport(
-        score=score, cv_language=cv_doc.language,
+        score=result.score if readable else 0.0, cv_language=cv_doc.language,
         offer_language=offer_doc.language, components=result.components,
-        requirements=tuple(rows), checks=tuple(checks),
-        recommendations=tuple(recommendations), cv=cv_doc, offer=offer_doc,
-        cv_profile=cv_profile, offer_profile=offer_profile, weights=result.weights,
-        caps=result.caps, scoring_version=SCORING_VERSION, keyword_cosine=cosine)
+        requirements=tuple(rows), cv=cv_doc, offer=offer_doc, cv_profile=cv_profile,
+        offer_profile=offer_profile, weights=result.weights, caps=result.caps,
+        scoring_version=SCORING_VERSION, keyword_cosine=cosine)
+
+
+def match_profiles(cv_doc: ParsedDocument, cv_profile: Profile, offer_doc: ParsedDocument,
+                   offer_profile: Profile, *, cv_tokens: Sequence[str] | None = None,
+                   offer_tokens: Sequence[str] | None = None,
+                   taxonomy: TaxonomyLike | None = None,
+                   keyword_model: KeywordModel | None = None,
+                   unreadable_code: str | None = None) -> MatchReport:
+    """Score already-extracted profiles (batch and talent pool reuse cached extractions).
+
+    Lemma tokens for the keyword component come from `cv_tokens`/`offer_tokens` when given,
+    else from a content-keyed cache (each text is lemmatised once per process).
+    """
+    report = score_profiles(cv_doc, cv_profile, offer_doc, offer_profile, cv_tokens=cv_tokens,
+                            offer_tokens=offer_tokens, taxonomy=taxonomy,
+                            keyword_model=keyword_model, unreadable_code=unreadable_code)
+    readable = unreadable_code is None and word_count(cv_doc.text) >= _MIN_READABLE_WORDS
+    lang = cv_doc.language if readable else offer_doc.language
+    checks = _checks(cv_doc, cv_profile, report.requirements, lang, readable, unreadable_code)
+    recommendations = recommend(report.requirements, checks, report.weights, cv_doc, lang,
+                                readable)
+    return replace(report, checks=tuple(checks), recommendations=tuple(recommendations))
