@@ -9,6 +9,7 @@ import streamlit as st
 
 from app_pages import services
 from app_pages.i18n import label_of, t
+from app_pages.render import card
 from app_pages.report_view import render_report
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
@@ -140,3 +141,5 @@ elif st.session_state.get("analysis") and not (cv_upload or offer_upload or offe
     render_report(previous["report"], previous["key"], previous.get("delta"))
 else:
     st.info(t("analyse.waiting"), icon=":material/upload_file:")
+    for col, step in zip(st.columns(3, gap="medium"), ("1", "2", "3"), strict=True):
+        col.markdown(card(t(f"how.{step}.title"), t(f"how.{step}.body")), unsafe_allow_html=True)

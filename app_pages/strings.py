@@ -82,6 +82,27 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ajoutez un CV et une offre pour lancer l'analyse.",
         "Add a CV and an offer to start the analysis.",
     ),
+    "how.1.title": ("1. Lu comme par un ATS", "1. Read as an ATS reads it"),
+    "how.1.body": (
+        "Texte, rubriques, coordonnées, colonnes et tableaux : ce qu'un logiciel de tri voit "
+        "vraiment de votre CV.",
+        "Text, sections, contact details, columns and tables: what screening software really "
+        "sees of your CV.",
+    ),
+    "how.2.title": ("2. Score expliqué", "2. An explained score"),
+    "how.2.body": (
+        "Chaque exigence de l'offre : satisfaite ou non, comment (synonyme, traduction…) et "
+        "par quelle phrase du CV.",
+        "Every requirement of the offer: met or not, how (synonym, translation…) and by which "
+        "sentence of the CV.",
+    ),
+    "how.3.title": ("3. Quoi changer", "3. What to change"),
+    "how.3.body": (
+        "Des recommandations classées par gain de score, un rapport à télécharger, puis le "
+        "diagnostic d'un refus et les relances.",
+        "Recommendations ranked by score gain, a report to download, then a rejection diagnosis "
+        "and the follow-ups.",
+    ),
     "analyse.example": ("Essayer avec un exemple", "Try with an example"),
     "analyse.example_loaded": ("Exemple : {cv} face à {offer}", "Example: {cv} against {offer}"),
     "analyse.previous": (
