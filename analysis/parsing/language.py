@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-_SAMPLE = 4000  # characters: enough for a stable vote, keeps long documents cheap
+_SAMPLE = 2000  # characters: enough for a stable vote (~300 words), keeps lingua ~3 ms
 _FR_WORDS = frozenset(
     "le la les des du de et en un une pour avec dans sur au aux est sont je nous vous "
     "expérience compétences formation langues".split()

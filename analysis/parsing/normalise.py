@@ -39,6 +39,8 @@ _INNER_BULLET = re.compile(r"[●▪■◦‣∙○◆◇►▶➢➤✓✔☐�
 _HYPHEN_END = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿœŒ]{2,})[-\u00ad]$")
 _LOWER_START = re.compile(r"^[a-zà-öø-ÿœ]")
 _SPACES = re.compile(r" {2,}")
+# UTF-8 read as Latin-1/cp1252: a lead byte (Â-ô) followed by a continuation byte, or C1 controls
+_SUSPECT = re.compile("[\x80-\x9f]|[\xc2-\xf4][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 # icon-font glyphs (Font Awesome and the like) live in the private use area: no text to read
 _ICONS = re.compile(r"[\ue000-\uf8ff] ?")
 # Headings typeset with letter spacing: "E X P É R I E N C E" -> "EXPÉRIENCE"
@@ -62,6 +64,8 @@ def _keeps_hyphen(before: str, after: str) -> bool:
 
 def fix_encoding(text: str) -> tuple[str, bool]:
     """Repair mojibake and odd Unicode with ftfy; return the text and whether it changed."""
+    if not _SUSPECT.search(text):  # nothing ftfy could repair: skip its ~5 ms per CV
+        return unicodedata.normalize("NFC", text), False
     fixed = ftfy.fix_text(text, _FTFY)
     return fixed, fixed != text and _letters(fixed) != _letters(text)
 

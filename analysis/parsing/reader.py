@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 
 from analysis.errors import (
@@ -24,6 +25,7 @@ from analysis.parsing.normalise import fix_encoding, normalise_lines
 from analysis.parsing.raw import RawText
 from analysis.parsing.sections import find_sections
 
+_THREE_LETTERS = re.compile(r"[^\W\d_](?:.*?[^\W\d_]){2}", re.DOTALL)
 LONG_PAGES = 3
 LONG_WORDS = 1400
 _IMAGE_MAGIC = (
@@ -163,7 +165,7 @@ def _clean(text: str, limits: Limits, what: str) -> tuple[str, list[DocWarning]]
         raise TooLargeError(f"the {what} holds more than {limits.max_text_chars} characters")
     fixed, repaired = fix_encoding(text)
     clean = normalise_lines(fixed.split("\n"))
-    if sum(c.isalpha() for c in clean) < 3:
+    if not _THREE_LETTERS.search(clean):
         raise EmptyError(f"the {what} contains no readable text")
     return clean, [make_warning("encoding_repaired")] if repaired else []
 
