@@ -23,6 +23,7 @@ import csv
 import html
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -31,6 +32,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFER = ROOT / "sample_data" / "offer_en_backend_developer.txt"
@@ -204,18 +206,18 @@ def build_corpus(folder: Path, n: int, seed: int = 5) -> list[Path]:
     return paths
 
 
-def naive_read(paths: list[Path]) -> tuple[float, int]:
-    """Seconds to read every PDF with pdfplumber's plain extract_text(), and pages read."""
+def naive_read(paths: list[Path]) -> tuple[float, float, int]:
+    """Wall and CPU seconds to read every PDF with pdfplumber's extract_text(), pages read."""
     import pdfplumber
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     pages = 0
     for path in paths:
         with pdfplumber.open(path) as pdf:
             for page in pdf.pages:
                 page.extract_text()
                 pages += 1
-    return time.perf_counter() - start, pages
+    return time.perf_counter() - start, time.process_time() - cpu, pages
 
 
 def _tree(pid: int) -> list[int]:
@@ -246,11 +248,12 @@ def _memory(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def run_batch(folder: Path, out: Path, jobs: int) -> dict[str, float]:
-    """Run the CLI once; wall time, peak memory, rows by error code."""
+def run_batch(folder: Path, out: Path, jobs: int) -> dict[str, Any]:
+    """Run the CLI once: wall time, CPU time (all processes), peak memory, rows by code."""
     cmd = [sys.executable, "-m", "analysis", "batch", str(folder), "--offer", str(OFFER),
            "-o", str(out), "--jobs", str(jobs), "--quiet", "--force"]
     peak = [0, 0]
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
     done = threading.Event()
@@ -265,13 +268,15 @@ def run_batch(folder: Path, out: Path, jobs: int) -> dict[str, float]:
     sampler.start()
     _, err = proc.communicate()
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the CLI and its reaped workers
+    cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
     done.set()
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"batch failed ({proc.returncode}): {err.strip()}")
     with out.open(encoding="utf-8-sig", newline="") as fh:
         codes = Counter(row["error"] or "scored" for row in csv.DictReader(fh))
-    return {"seconds": seconds, "rss": peak[0], "pss": peak[1], "codes": codes}
+    return {"seconds": seconds, "cpu": cpu, "rss": peak[0], "pss": peak[1], "codes": codes}
 
 
 def bench(label: str, paths: list[Path], tmp: Path, jobs_list: list[int],
@@ -279,18 +284,20 @@ def bench(label: str, paths: list[Path], tmp: Path, jobs_list: list[int],
     """Naive read, start-up, and the batch runs on one corpus; prints one line each."""
     n = len(paths)
     folder = paths[0].parent
-    naive = None
+    naive = naive_cpu = None
     if not skip_naive:
-        naive, pages = naive_read(paths)
+        naive, naive_cpu, pages = naive_read(paths)
         print(f"[{label}] naive read (pdfplumber extract_text, 1 process): {naive:.2f} s for "
               f"{n} CVs / {pages} pages ({n / naive:.1f} CVs/s, "
-              f"{1000 * naive / pages:.0f} ms/page)", flush=True)
+              f"{1000 * naive / pages:.0f} ms/page); CPU {naive_cpu:.2f} s", flush=True)
     one = tmp / f"one-{label}"
     one.mkdir()
     (one / paths[0].name).write_bytes(paths[0].read_bytes())
-    startup = run_batch(one, tmp / f"out-one-{label}.csv", 1)["seconds"]
-    print(f"[{label}] start-up: cvscope batch on 1 CV (--jobs 1) takes {startup:.2f} s "
-          "(imports, taxonomy, spaCy pipelines, skill matchers, offer)", flush=True)
+    first = run_batch(one, tmp / f"out-one-{label}.csv", 1)
+    startup, startup_cpu = first["seconds"], first["cpu"]
+    print(f"[{label}] start-up: cvscope batch on 1 CV (--jobs 1) takes {startup:.2f} s, "
+          f"CPU {startup_cpu:.2f} s (imports, taxonomy, spaCy pipelines, skill matchers, "
+          "offer)", flush=True)
     base = None
     for jobs in jobs_list:
         res = run_batch(folder, tmp / f"out-{label}-j{jobs}.csv", jobs)
@@ -299,15 +306,18 @@ def bench(label: str, paths: list[Path], tmp: Path, jobs_list: list[int],
                 f"{n / res['seconds']:.1f} CVs/s, peak memory RSS-sum "
                 f"{res['rss'] / 2**20:.0f} MiB (PSS {res['pss'] / 2**20:.0f} MiB), "
                 f"rows {dict(res['codes'])}")
-        if naive:
+        line += f", CPU {res['cpu']:.2f} s"
+        if naive and naive_cpu:
             ratio = res["seconds"] / naive
-            line += f"; time / naive read = {ratio:.2f}"
+            line += (f"; time / naive read = {ratio:.2f}, CPU / naive CPU = "
+                     f"{res['cpu'] / naive_cpu:.2f}")
             if jobs == 1:
                 line += f" (target <= 0.50: {'MET' if ratio <= 0.5 else 'NOT MET'})"
         line += f"; after start-up {1000 * steady / max(1, n - 1):.0f} ms per CV"
-        if naive:
-            line += (f" (naive read {1000 * naive / n:.0f} ms per CV; "
-                     f"ratio {steady / naive:.2f})")
+        if naive and naive_cpu:
+            steady_cpu = res["cpu"] - startup_cpu
+            line += (f" (naive read {1000 * naive / n:.0f} ms per CV; ratio {steady / naive:.2f}"
+                     f"; CPU ratio {steady_cpu / naive_cpu:.2f})")
         if base is None:
             base = (jobs, res["seconds"], steady)
         else:
