@@ -313,3 +313,18 @@ def test_diagnose_in_french_after_an_interview_with_default_inputs() -> None:
     result = at.session_state["diagnosis"]["result"]
     assert result["verdict"] != "cv_screening"  # the candidate was met: not a CV-sort rejection
     assert "Origine la plus probable" in markdown_text(at)
+
+
+def test_coming_back_to_analyse_shows_the_last_analysis() -> None:
+    at = analysed()
+    score = at.metric[0].value
+    at.switch_page("app_pages/batch.py")
+    at.run()
+    at.switch_page("app_pages/analyse.py")
+    at.run()
+    assert not at.exception
+    assert at.metric and at.metric[0].value == score
+    assert any(CV_NAME in i.value for i in at.info)
+    at.button(key="clear_analysis").click()
+    at.run()
+    assert not at.metric
