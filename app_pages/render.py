@@ -11,31 +11,32 @@ import streamlit as st
 
 CSS = """
 <style>
+/* Translucent colours: readable on Streamlit's light and dark themes alike. */
 [data-testid="stMainBlockContainer"] {padding-top: 2.2rem;}
 .cvs-hero {padding: .2rem 0 .6rem 0;}
-.cvs-hero p {color: #5b6472; margin: 0;}
+.cvs-hero p {opacity: .75; margin: 0;}
 .cvs-band {display:inline-block; padding:.15rem .6rem; border-radius:999px; font-weight:600;
-  font-size:.85rem; margin-top:.3rem}
-.cvs-band.strong {background:#e3f5ea; color:#17663a}
-.cvs-band.fair {background:#fff4d6; color:#8a5a00}
-.cvs-band.weak {background:#fde6e6; color:#9b1c1c}
+  font-size:.85rem; margin-top:.3rem; border: 1px solid transparent}
+.cvs-band.strong {background:rgba(47,158,91,.16); border-color:rgba(47,158,91,.5)}
+.cvs-band.fair {background:rgba(224,161,0,.18); border-color:rgba(224,161,0,.55)}
+.cvs-band.weak {background:rgba(214,69,69,.16); border-color:rgba(214,69,69,.5)}
 .cvs-text {max-height: 32rem; overflow-y: auto; white-space: pre-wrap; line-height: 1.55;
-  font-size: .9rem; padding: .8rem 1rem; border: 1px solid #e6e8ec; border-radius: .5rem;
-  background: #fcfcfd;}
+  font-size: .9rem; padding: .8rem 1rem; border: 1px solid rgba(128,128,128,.25);
+  border-radius: .5rem; background: rgba(128,128,128,.04);}
 .cvs-text mark {padding: 0 .15rem; border-radius: .2rem; color: inherit;}
-.cvs-text mark.matched {background: #c9f0d6;}
-.cvs-text mark.partial {background: #ffe6a8;}
-.cvs-text mark.missing {background: #ffc9c9;}
-.cvs-text mark.other {background: #e8eaee;}
+.cvs-text mark.matched {background: rgba(47,158,91,.28);}
+.cvs-text mark.partial {background: rgba(224,161,0,.32);}
+.cvs-text mark.missing {background: rgba(214,69,69,.28);}
+.cvs-text mark.other {background: rgba(128,128,128,.18);}
 .cvs-text mark.soft {text-decoration: underline dotted; text-underline-offset: 3px;}
-.cvs-card {border:1px solid #e6e8ec; border-radius:.6rem; padding:.8rem 1rem; margin-bottom:.6rem;
-  background:#fff}
+.cvs-card {border:1px solid rgba(128,128,128,.25); border-radius:.6rem; padding:.8rem 1rem;
+  margin-bottom:.6rem}
 .cvs-card h4 {margin:0 0 .3rem 0; font-size:1rem}
-.cvs-muted {color:#6b7280; font-size:.85rem}
+.cvs-muted {opacity:.7; font-size:.85rem}
 .cvs-verdict {border-radius:.6rem; padding:1rem 1.2rem; margin:.4rem 0 1rem 0;}
-.cvs-verdict.cv_screening {background:#fde6e6; border-left:6px solid #d64545}
-.cvs-verdict.later_stage {background:#e6effd; border-left:6px solid #3b6fd6}
-.cvs-verdict.uncertain {background:#f1f2f4; border-left:6px solid #8a8f98}
+.cvs-verdict.cv_screening {background:rgba(214,69,69,.14); border-left:6px solid #d64545}
+.cvs-verdict.later_stage {background:rgba(59,111,214,.14); border-left:6px solid #3b6fd6}
+.cvs-verdict.uncertain {background:rgba(128,128,128,.12); border-left:6px solid #8a8f98}
 .cvs-verdict .big {font-size:1.3rem; font-weight:700}
 </style>
 """
@@ -71,13 +72,14 @@ def gauge_svg(score: float, caption: str) -> str:
     return (
         '<svg viewBox="0 0 200 120" width="230" role="img" '
         f'aria-label="{html.escape(caption)} {value:.0f}/100">'
-        f'<path d="{track}" fill="none" stroke="#e6e8ec" stroke-width="16" '
+        f'<path d="{track}" fill="none" stroke="rgba(128,128,128,.22)" stroke-width="16" '
         'stroke-linecap="round"/>'
         f'<path d="{arc}" fill="none" stroke="{color}" stroke-width="16" '
         'stroke-linecap="round"/>'
         f'<text x="100" y="88" text-anchor="middle" font-size="34" font-weight="700" '
-        f'fill="#1f2937">{value:.0f}</text>'
-        '<text x="100" y="108" text-anchor="middle" font-size="11" fill="#6b7280">'
+        f'fill="currentColor">{value:.0f}</text>'
+        '<text x="100" y="108" text-anchor="middle" font-size="11" fill="currentColor" '
+        'opacity=".65">'
         f"{html.escape(caption)}</text></svg>"
     )
 
