@@ -36,6 +36,15 @@ def _labels(items: list[str], limit: int = 5) -> str:
     return ", ".join(items[:limit]) + ("…" if len(items) > limit else "")
 
 
+def _gaps(sig: Signals, by_kind: dict[str, list[str]], lang: str, *, experience: float,
+          education: float) -> None:
+    """Unmet experience and education requirements, as causes with their evidence."""
+    for kind, code, weight in (("experience", "experience_gap", experience),
+                               ("education", "education_gap", education)):
+        if by_kind.get(kind):
+            sig.add(code, weight, t(lang, f"match.{kind}", items=_labels(by_kind[kind])))
+
+
 def report_signals(report: MatchReport, stage: str, lang: str,
                    interviewed: bool) -> Signals:
     """Read the match report as a recruiter would for a rejection at `stage`."""
@@ -65,12 +74,7 @@ def report_signals(report: MatchReport, stage: str, lang: str,
         hard = [r.label for r in missing if r.kind in ("hard", "language")]
         if hard:
             sig.add("technical_interview", 0.5, t(lang, "match.prepare", items=_labels(hard)))
-        if by_kind.get("experience"):
-            sig.add("experience_gap", 0.4,
-                    t(lang, "match.experience", items=_labels(by_kind["experience"])))
-        if by_kind.get("education"):
-            sig.add("education_gap", 0.3,
-                    t(lang, "match.education", items=_labels(by_kind["education"])))
+        _gaps(sig, by_kind, lang, experience=0.4, education=0.3)
         return sig
     strong = score >= HIGH_SCORE and len(req_missing) <= 1
     if score < LOW_SCORE or len(req_missing) >= 3:
@@ -96,12 +100,7 @@ def report_signals(report: MatchReport, stage: str, lang: str,
         sig.add("profile_mismatch", 0.3 if strong else 0.6, t(lang, "match.title"))
     if score < LOW_SCORE:
         sig.add("profile_mismatch", 0.4)
-    if by_kind.get("experience"):
-        sig.add("experience_gap", 0.7,
-                t(lang, "match.experience", items=_labels(by_kind["experience"])))
-    if by_kind.get("education"):
-        sig.add("education_gap", 0.6,
-                t(lang, "match.education", items=_labels(by_kind["education"])))
+    _gaps(sig, by_kind, lang, experience=0.7, education=0.6)
     if failed:
         sig.add("cv_format", 0.8, t(lang, "match.checks", items=_labels(failed, 3)))
     elif warned:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from analysis.errors import InvalidArgumentError
-from analysis.followup.texts import TEXTS, month_year
+from analysis.followup.texts import TEXTS, build_fields, month_year
 
 KINDS: tuple[str, ...] = ("thank_and_feedback", "relaunch", "recontact")
 THANK_AFTER_DAYS = 1  # let emotions settle, but answer while the recruiter still remembers you
@@ -155,10 +155,10 @@ def draft(kind: str, lang: str, *, name: str | None = None, company: str | None 
         raise InvalidArgumentError(texts["stop_error"].format(n=unanswered))
     if stage in ("rejected_after_interview", "rejected_after_final_interview") and not interviews:
         interviews = 1
-    fields = texts["fields"](name=_clean(name), company=_clean(company),
-                             position=_clean(position), recruiter=_clean(recruiter),
-                             interviews=interviews or 0, stage=stage,
-                             when=month_year(process_on, lang) if process_on else None)
+    fields = build_fields(lang, name=_clean(name), company=_clean(company),
+                          position=_clean(position), recruiter=_clean(recruiter),
+                          interviews=interviews or 0, stage=stage,
+                          when=month_year(process_on, lang) if process_on else None)
     subject = texts[kind]["subject"].format(**fields)
     paragraphs = [p.format(**fields) for p in texts[kind]["body"]]
     body = "\n\n".join(p[0].upper() + p[1:] for p in paragraphs if p)

@@ -1,12 +1,11 @@
 """Wording of the follow-up messages: French (vouvoiement, gender-neutral) and English.
 
-Each language has a `fields` builder that turns the (possibly absent) inputs into phrases, so
-that a missing company, position or name changes the wording instead of leaving a gap."""
+`build_fields` turns the (possibly absent) inputs into phrases, so that a missing company,
+position or name changes the wording instead of leaving a gap."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -21,91 +20,95 @@ def month_year(day: dt.date, lang: str) -> str:
     return f"{months[day.month - 1]} {day.year}"
 
 
-def _fields_fr(*, name: str | None, company: str | None, position: str | None,
-               recruiter: str | None, interviews: int, stage: str | None,
-               when: str | None) -> dict[str, str]:
-    job = f" au poste de {position}" if position else ""
-    at = f" chez {company}" if company else ""
-    if interviews >= 2:
-        met = f" lors de nos {interviews} entretiens"
-    elif interviews == 1:
-        met = " lors de notre entretien"
-    elif stage == "rejected_after_phone_screen":
-        met = " lors de notre échange téléphonique"
-    else:
-        met = ""
-    earlier = {
-        "rejected_after_final_interview": ", et j'avais eu le plaisir d'aller jusqu'à l'entretien "
-        "final",
-        "rejected_after_interview": ", et j'avais eu le plaisir de vous rencontrer en entretien",
-        "rejected_after_phone_screen": ", lors d'un premier échange téléphonique",
-    }.get(stage or "", "")
-    return {
-        "greeting": f"Bonjour {recruiter}," if recruiter else "Bonjour,",
-        "closing": "Bien cordialement," + (f"\n{name}" if name else ""),
-        "ref": (f"poste de {position}" if position
-                else f"candidature chez {company}" if company else "ma candidature"),
-        "application": f"ma candidature{job}{at}",
-        "thanks": ("Je vous remercie d'avoir pris le temps de m'informer de votre décision "
-                   f"concernant ma candidature{job}{at}, ainsi que pour le temps que vous "
-                   f"m'avez consacré{met}." if met else
-                   "Je vous remercie d'avoir pris le temps d'étudier ma candidature"
-                   f"{job}{at} et de m'informer de votre décision."),
-        "the_position": f"le poste de {position}" if position else "ce poste",
-        "the_company": company or "votre entreprise",
-        "at_company": f" chez {company}" if company else " dans votre entreprise",
-        "about": (f"au sujet du poste de {position}{at}" if position
-                  else f"au sujet d'une candidature{at}"),
-        "when": f"en {when}" if when else "il y a quelques mois",
-        "earlier": earlier,
-        "since": (f"que nous avons évoquée{met}" if met
-                  else "que je vous ai adressée il y a quelques jours"),
-    }
-
-
-def _fields_en(*, name: str | None, company: str | None, position: str | None,
-               recruiter: str | None, interviews: int, stage: str | None,
-               when: str | None) -> dict[str, str]:
-    job = f" for the {position} position" if position else ""
-    at = f" at {company}" if company else ""
-    if interviews >= 2:
-        met = f" during our {interviews} interviews"
-    elif interviews == 1:
-        met = " during our interview"
-    elif stage == "rejected_after_phone_screen":
-        met = " during our phone call"
-    else:
-        met = ""
-    earlier = {
-        "rejected_after_final_interview": ", and I had the pleasure of reaching the final "
+# Phrase templates per language; a key ending in "0" is the wording used when its input is
+# absent, so that no placeholder is ever left in a message.
+PHRASES: dict[str, dict[str, str]] = {
+    "fr": {
+        "job": " au poste de {position}", "at": " chez {company}",
+        "met_n": " lors de nos {n} entretiens", "met_1": " lors de notre entretien",
+        "met_phone": " lors de notre échange téléphonique",
+        "greeting": "Bonjour {recruiter},", "greeting0": "Bonjour,",
+        "closing": "Bien cordialement,",
+        "ref": "poste de {position}", "ref_company": "candidature chez {company}",
+        "ref0": "ma candidature", "application": "ma candidature{job}{at}",
+        "thanks": "Je vous remercie d'avoir pris le temps de m'informer de votre décision "
+        "concernant ma candidature{job}{at}, ainsi que pour le temps que vous m'avez "
+        "consacré{met}.",
+        "thanks0": "Je vous remercie d'avoir pris le temps d'étudier ma candidature{job}{at} et "
+        "de m'informer de votre décision.",
+        "the_position": "le poste de {position}", "the_position0": "ce poste",
+        "the_company0": "votre entreprise",
+        "at_company": " chez {company}", "at_company0": " dans votre entreprise",
+        "about": "au sujet du poste de {position}{at}", "about0": "au sujet d'une candidature{at}",
+        "when": "en {when}", "when0": "il y a quelques mois",
+        "since": "que nous avons évoquée{met}",
+        "since0": "que je vous ai adressée il y a quelques jours",
+        "earlier.rejected_after_final_interview": ", et j'avais eu le plaisir d'aller jusqu'à "
+        "l'entretien final",
+        "earlier.rejected_after_interview": ", et j'avais eu le plaisir de vous rencontrer en "
+        "entretien",
+        "earlier.rejected_after_phone_screen": ", lors d'un premier échange téléphonique",
+    },
+    "en": {
+        "job": " for the {position} position", "at": " at {company}",
+        "met_n": " during our {n} interviews", "met_1": " during our interview",
+        "met_phone": " during our phone call",
+        "greeting": "Dear {recruiter},", "greeting0": "Hello,",
+        "closing": "Kind regards,",
+        "ref": "{position} position", "ref_company": "application to {company}",
+        "ref0": "my application", "application": "my application{job}{at}",
+        "thanks": "Thank you for letting me know your decision about my application{job}{at}, "
+        "and for the time you gave me{met}.",
+        "thanks0": "Thank you for taking the time to review my application{job}{at} and for "
+        "letting me know your decision.",
+        "the_position": "the {position} role", "the_position0": "this role",
+        "the_company0": "your company",
+        "at_company": " at {company}", "at_company0": " in your company",
+        "about": "about the {position} position{at}", "about0": "about an application{at}",
+        "when": "in {when}", "when0": "a few months ago",
+        "since": "which we discussed{met}", "since0": "which I sent you a few days ago",
+        "earlier.rejected_after_final_interview": ", and I had the pleasure of reaching the "
+        "final interview",
+        "earlier.rejected_after_interview": ", and I had the pleasure of meeting you for an "
         "interview",
-        "rejected_after_interview": ", and I had the pleasure of meeting you for an interview",
-        "rejected_after_phone_screen": ", during a first phone call",
-    }.get(stage or "", "")
+        "earlier.rejected_after_phone_screen": ", during a first phone call",
+    },
+}
+
+
+def build_fields(lang: str, *, name: str | None, company: str | None, position: str | None,
+                 recruiter: str | None, interviews: int, stage: str | None,
+                 when: str | None) -> dict[str, str]:
+    """The phrases of a message in `lang`, each worded for the inputs actually given."""
+    w = PHRASES[lang]
+
+    def pick(key: str, present: object, **values: object) -> str:
+        return w[key].format(**values) if present else w[key + "0"].format(**values)
+
+    job = w["job"].format(position=position) if position else ""
+    at = w["at"].format(company=company) if company else ""
+    met = (w["met_n"].format(n=interviews) if interviews >= 2 else w["met_1"] if interviews == 1
+           else w["met_phone"] if stage == "rejected_after_phone_screen" else "")
+    ref = (w["ref"].format(position=position) if position
+           else w["ref_company"].format(company=company) if company else w["ref0"])
     return {
-        "greeting": f"Dear {recruiter}," if recruiter else "Hello,",
-        "closing": "Kind regards," + (f"\n{name}" if name else ""),
-        "ref": (f"{position} position" if position
-                else f"application to {company}" if company else "my application"),
-        "application": f"my application{job}{at}",
-        "thanks": (f"Thank you for letting me know your decision about my application{job}{at}, "
-                   f"and for the time you gave me{met}." if met else
-                   f"Thank you for taking the time to review my application{job}{at} and for "
-                   "letting me know your decision."),
-        "the_position": f"the {position} role" if position else "this role",
-        "the_company": company or "your company",
-        "at_company": f" at {company}" if company else " in your company",
-        "about": (f"about the {position} position{at}" if position
-                  else f"about an application{at}"),
-        "when": f"in {when}" if when else "a few months ago",
-        "earlier": earlier,
-        "since": f"which we discussed{met}" if met else "which I sent you a few days ago",
+        "greeting": pick("greeting", recruiter, recruiter=recruiter),
+        "closing": w["closing"] + (f"\n{name}" if name else ""),
+        "ref": ref,
+        "application": w["application"].format(job=job, at=at),
+        "thanks": pick("thanks", met, job=job, at=at, met=met),
+        "the_position": pick("the_position", position, position=position),
+        "the_company": company or w["the_company0"],
+        "at_company": pick("at_company", company, company=company),
+        "about": pick("about", position, position=position, at=at),
+        "when": pick("when", when, when=when),
+        "earlier": w.get(f"earlier.{stage}", ""),
+        "since": pick("since", met, met=met),
     }
 
 
 TEXTS: dict[str, dict[str, Any]] = {
     "fr": {
-        "fields": _fields_fr,
         "thank_and_feedback": {
             "subject": "Remerciements et demande de retour – {ref}",
             "body": [
@@ -157,7 +160,6 @@ TEXTS: dict[str, dict[str, Any]] = {
         "recontactez dans quelques mois (--kind recontact)",
     },
     "en": {
-        "fields": _fields_en,
         "thank_and_feedback": {
             "subject": "Thank you and a request for feedback – {ref}",
             "body": [
@@ -204,5 +206,3 @@ TEXTS: dict[str, dict[str, Any]] = {
         "months (--kind recontact)",
     },
 }
-
-FieldsBuilder = Callable[..., dict[str, str]]
