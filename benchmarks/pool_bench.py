@@ -58,17 +58,27 @@ def synthetic_texts(n: int, seed: int = 7) -> list[str]:
 
 
 def build(db: Path, n: int) -> tuple[float, int]:
-    """Fill the pool up to N candidates; returns (seconds spent adding, number added now)."""
+    """Fill the pool with N candidates; returns (seconds spent adding, number added now).
+
+    A pool left by an earlier run is reused only if it holds exactly N rows extracted by the
+    current code; otherwise the scratch file is rebuilt from scratch.
+    """
+    if db.exists():
+        store = open_store(str(db))
+        with store.session() as session:
+            total = session.query(PoolCandidate).count()
+            current = session.query(PoolCandidate).filter(
+                PoolCandidate.extraction_version == extraction_version()).count()
+        store.close()
+        if total == current == n:
+            return 0.0, 0
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
     store = open_store(str(db))
-    with store.session() as session:
-        have = session.query(PoolCandidate).filter(
-            PoolCandidate.extraction_version == extraction_version()).count()
-    if have >= n:
-        return 0.0, 0
     rng = random.Random(11)
     reasons, stages = pool.REASONS, pool.STAGES
     start = time.perf_counter()
-    for i, text in enumerate(synthetic_texts(n)[have:], have):
+    for i, text in enumerate(synthetic_texts(n)):
         pool.add_candidate(store, parse_text(text), name=f"Candidat Numéro {i:04d}",
                            reason=rng.choice(reasons), stage=rng.choice(stages),
                            role_level=rng.choice(pool.ROLE_LEVELS),
@@ -77,7 +87,7 @@ def build(db: Path, n: int) -> tuple[float, int]:
         if (i + 1) % 100 == 0:
             print(f"  added {i + 1}/{n}", file=sys.stderr)
     store.close()
-    return time.perf_counter() - start, n - have
+    return time.perf_counter() - start, n
 
 
 def main() -> None:
