@@ -152,3 +152,20 @@ def test_huge_or_hostile_messages_are_read_safely() -> None:
     assert quoted is None or len(quoted) <= 300
     hostile = "<script>alert(1)</script> [bold]x[/bold] \x00\x01 " * 10
     assert read_feedback(hostile).label in FEEDBACK_LABELS
+
+
+def test_training_script_rebuilds_a_loadable_artifact(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "diagnosis-v1"
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, str(root / "scripts" / "train_diagnosis.py"),
+                           "--out", str(out)], capture_output=True, text=True, timeout=300,
+                          check=False, cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    assert "held-out emails    fr" in proc.stdout
+    pipe, meta = load_model(out)
+    assert meta["sklearn_version"] == sklearn.__version__
+    assert meta["heldout"]["phrasings"]["all"]["macro_f1"] > 0.6
+    assert read_feedback("Le poste a été pourvu en interne.", pipe).label == "position_closed"
