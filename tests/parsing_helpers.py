@@ -59,3 +59,32 @@ def unicode_font() -> str:
 def word_similarity(a: str, b: str) -> float:
     """difflib ratio over word lists."""
     return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
+
+
+def flate_bomb_pdf(path: Path, inflated_mb: int) -> Path:
+    """A one-page PDF whose content stream inflates to `inflated_mb` MB of text operators."""
+    import zlib
+
+    op = b"BT /F1 9 Tf 72 700 Td (x) Tj ET\n"
+    stream = zlib.compress(op * (inflated_mb * 1024 * 1024 // len(op)), 6)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(out)
+    return path

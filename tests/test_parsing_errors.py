@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from analysis.errors import (
     UnsupportedFormatError,
 )
 from analysis.parsing import Limits, parse_document, parse_text
-from tests.parsing_helpers import draw_lines, make_pdf
+from tests.parsing_helpers import draw_lines, flate_bomb_pdf, make_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -127,6 +128,19 @@ def test_docx_with_only_a_picture_has_no_text_layer(tmp_path: Path) -> None:
     document.save(str(tmp_path / "scan.docx"))
     with pytest.raises(NoTextLayerError, match="pictures"):
         parse_document(tmp_path / "scan.docx")
+
+
+def test_pdf_compression_bomb_is_refused_before_pdfium(tmp_path: Path) -> None:
+    """pdfium parses a content stream in one uninterruptible call: inflate it first, bounded."""
+    bomb = flate_bomb_pdf(tmp_path / "bomb.pdf", inflated_mb=60)
+    assert bomb.stat().st_size < 1_000_000
+    start = time.monotonic()
+    with pytest.raises(TooLargeError, match="compression bomb"):
+        parse_document(bomb)
+    assert time.monotonic() - start < 5
+    small = flate_bomb_pdf(tmp_path / "small.pdf", inflated_mb=1)
+    with pytest.raises(TooLargeError):
+        parse_document(small, limits=Limits(max_pdf_content=100_000))
 
 
 def test_blank_pdf_is_empty(tmp_path: Path) -> None:

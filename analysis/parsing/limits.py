@@ -24,6 +24,7 @@ class Limits:
     max_pages: int = 30
     max_docx_uncompressed: int = 60 * MB
     max_docx_ratio: float = 120.0  # uncompressed / compressed, per zip entry (zip bombs)
+    max_pdf_content: int = 40 * MB  # inflated page content of a PDF (compression bombs)
     max_chars_per_page: int = 60_000
     max_text_chars: int = 1_000_000
     timeout_s: float = 20.0  # per document, without OCR

@@ -20,6 +20,7 @@ from analysis.errors import (
 )
 from analysis.parsing.limits import Deadline, Limits
 from analysis.parsing.messages import PAGE_NUMBER, make_warning
+from analysis.parsing.pdf_bomb import check_pdf_content
 from analysis.parsing.pdf_chars import Glyph, page_glyphs
 from analysis.parsing.pdf_layout import block_text, build_lines, looks_like_table, reading_order
 from analysis.parsing.raw import RawText
@@ -68,6 +69,7 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline, *, ocr: bool = Fal
     pdfium is not thread-safe: every pdfium call runs under `PDFIUM_LOCK` (Streamlit serves
     sessions from threads); Tesseract runs outside it.
     """
+    check_pdf_content(data, limits.max_pdf_content)
     with PDFIUM_LOCK:
         pdf = open_pdf(data)
     try:
