@@ -272,10 +272,14 @@ def run_batch(folder: Path, out: Path, jobs: int) -> dict[str, Any]:
     cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
     done.set()
     sampler.join()
+    rows = []
+    if out.exists():
+        with out.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
     if proc.returncode != 0:
-        raise SystemExit(f"batch failed ({proc.returncode}): {err.strip()}")
-    with out.open(encoding="utf-8-sig", newline="") as fh:
-        codes = Counter(row["error"] or "scored" for row in csv.DictReader(fh))
+        details = "; ".join(f"{r['cv']}: {r['error']}: {r['error_message']}" for r in rows[:5])
+        raise SystemExit(f"batch failed ({proc.returncode}): {err.strip()} {details}")
+    codes = Counter(row["error"] or "scored" for row in rows)
     return {"seconds": seconds, "cpu": cpu, "rss": peak[0], "pss": peak[1], "codes": codes}
 
 
