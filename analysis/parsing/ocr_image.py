@@ -17,7 +17,7 @@ def read_image(data: bytes, deadline: Deadline, limits: Limits) -> RawText:
     from PIL import Image, UnidentifiedImageError
 
     from analysis.parsing.ocr import ocr_image, tesseract_available
-    from analysis.parsing.pdf_reader import _assemble, _layout_page
+    from analysis.parsing.pdf_reader import assemble_pages, layout_page
 
     if not tesseract_available():
         raise NoTextLayerError("this is an image and OCR is not available (install Tesseract)")
@@ -33,7 +33,7 @@ def read_image(data: bytes, deadline: Deadline, limits: Limits) -> RawText:
     scale = float(dpi) / 72
     height = image.height / scale
     glyphs = ocr_image(image.convert("L"), height, scale, deadline)
-    raw = _assemble([_layout_page(glyphs, height, images=0, share=0.0)])
+    raw = assemble_pages([layout_page(glyphs, height, images=0, share=0.0)])
     raw.format = "image"
     raw.warnings.insert(0, make_warning("ocr", "image file"))
     return raw

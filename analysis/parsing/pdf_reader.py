@@ -81,15 +81,15 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline, *, ocr: bool = Fal
                 raise TooLargeError(f"the PDF has {n} pages (limit {limits.max_pages})")
             pages = [_read_page(pdf, i, limits, deadline) for i in range(n)]
             if sum(p.glyphs for p in pages) >= 20:
-                return _assemble(pages)
+                return assemble_pages(pages)
             if not ocr:
                 return _no_text(pdf, pages)
         from analysis.parsing.ocr import ocr_pdf_pages
 
         deadline.extend(limits.ocr_timeout_s)
         ocr_pages = ocr_pdf_pages(pdf, deadline, PDFIUM_LOCK)
-        pages = [_layout_page(g, h, images=0, share=0.0) for g, h in ocr_pages]
-        raw = _assemble(pages)
+        pages = [layout_page(g, h, images=0, share=0.0) for g, h in ocr_pages]
+        raw = assemble_pages(pages)
         raw.warnings.insert(0, make_warning("ocr", f"{n} page(s)"))
         return raw
     finally:
@@ -112,14 +112,14 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, limits: Limits, deadline: De
         height = page.get_height()
     finally:
         page.close()
-    page_text = _layout_page(glyphs, height, images, share, duplicates, spaces)
+    page_text = layout_page(glyphs, height, images, share, duplicates, spaces)
     if rotated:  # vertical banners: read after the page, as ATS that keep them do
         page_text.lines.extend([("", 0.0), (rotated, height / 2)])
         page_text.glyphs += len(rotated)
     return page_text
 
 
-def _layout_page(
+def layout_page(
     glyphs: list[Glyph],
     height: float,
     images: int,
@@ -127,6 +127,7 @@ def _layout_page(
     duplicates: int = 0,
     spaces: int = -1,
 ) -> PageText:
+    """Lines of one page in reading order, with the page facts used for warnings."""
     lines, dropped = build_lines(glyphs)
     duplicates += dropped
     blocks, split = reading_order(lines)
@@ -183,7 +184,8 @@ def _tesseract_available() -> bool:
     return tesseract_available()
 
 
-def _assemble(pages: list[PageText]) -> RawText:
+def assemble_pages(pages: list[PageText]) -> RawText:
+    """Join pages, dropping page numbers and repeated running headers/footers; add warnings."""
     repeated = _running_lines(pages)
     lines: list[str] = []
     removed: list[str] = []
