@@ -20,7 +20,7 @@ def _report(lang: str = "en", evidence: str = HOSTILE) -> MatchReport:
     offer = ParsedDocument(source="offer.txt", format="txt", language="en", pages=1, text="x")
     return MatchReport(
         score=63.4, cv_language=lang, offer_language="en",
-        components={"hard_skills": 0.5, "keywords": 0.25},
+        components={"hard_skills": 0.5, "education": 1.0, "keywords": 0.25},
         requirements=(
             RequirementResult("tool:python", "Python", "hard", "required", "matched", "exact",
                               evidence),
@@ -28,7 +28,8 @@ def _report(lang: str = "en", evidence: str = HOSTILE) -> MatchReport:
         ),
         checks=(Check("contact_email", "fail", f"No e-mail {HOSTILE}"),),
         recommendations=(Recommendation(1, "Add “SQL”", code="skill:skill:sql", gain=9.0),),
-        cv=cv, offer=offer, weights={"hard_skills": 0.6, "keywords": 0.4}, caps=("experience",),
+        cv=cv, offer=offer, weights={"hard_skills": 0.6, "education": 0.0, "keywords": 0.4},
+        caps=("experience",),
         scoring_version="match-v1")
 
 
@@ -72,6 +73,8 @@ def test_markdown_has_all_parts_and_safe_tables() -> None:
     for heading in ("## Components", "## Requirements", "## CV checks", "## Recommendations"):
         assert heading in text
     assert "63.4 / 100" in text
+    assert "| Education | n/a (not asked) |" in text  # not asked by the offer: not a 100 %
+    assert "| Required hard skills | 50 % |" in text
     table_rows = [line for line in text.splitlines() if line.startswith("| Python")]
     assert len(table_rows) == 1 and "\\|" in table_rows[0]  # the pipe cannot break the table
 

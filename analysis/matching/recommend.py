@@ -10,7 +10,9 @@ from analysis.matching.types import Check, Recommendation, RequirementResult
 from analysis.parsing.document import ParsedDocument
 
 # Group order: what moves the score most first, then what makes an ATS drop the CV.
-_GROUPS = ("required", "title", "check_fail", "preferred", "soft", "criteria", "check_warn")
+# Groups after the failed checks compete on expected gain alone.
+_RANK = {"required": 0, "title": 1, "check_fail": 2, "preferred": 3, "soft": 3, "criteria": 3,
+         "check_warn": 4}
 _CHECKS_NOT_RECOMMENDED = {"readable"}  # covered by its own message, shown first anyway
 
 
@@ -74,7 +76,6 @@ def recommend(rows: Sequence[RequirementResult], checks: Sequence[Check],
             i for i in items if i[1].code != "check:readable"]
         ordered = [rec for _, rec in items]
     else:
-        ordered = [rec for _, rec in sorted(items, key=lambda i: (_GROUPS.index(i[0]),
-                                                                  -i[1].gain))]
+        ordered = [rec for _, rec in sorted(items, key=lambda i: (_RANK[i[0]], -i[1].gain))]
     return [Recommendation(n, r.message, code=r.code, gain=r.gain)
             for n, r in enumerate(ordered, start=1)]

@@ -9,7 +9,14 @@ from docx import Document
 from docx.shared import Pt
 
 from analysis.matching.types import MatchReport
-from analysis.reporting.labels import component_label, kind_label, label, percent, report_lang
+from analysis.reporting.labels import (
+    component_label,
+    component_value,
+    kind_label,
+    label,
+    percent,
+    report_lang,
+)
 
 # XML 1.0 forbids most control characters; python-docx raises on them.
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -50,9 +57,9 @@ def to_docx(report: MatchReport) -> bytes:
                                + ", ".join(kind_label(lang, c) for c in report.caps))
     document.add_heading(label(lang, "components"), level=1)
     _table(document, [label(lang, "component"), label(lang, "value"), label(lang, "weight")],
-           [[component_label(lang, k), percent(v),
+           [[component_label(lang, k), component_value(report, k, lang),
              percent(report.weights[k]) if k in report.weights else "—"]
-            for k, v in report.components.items()])
+            for k in report.components])
     document.add_heading(label(lang, "requirements"), level=1)
     if report.requirements:
         _table(document, [label(lang, k) for k in ("requirement", "kind", "importance",

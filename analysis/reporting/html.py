@@ -5,7 +5,14 @@ from __future__ import annotations
 from html import escape
 
 from analysis.matching.types import MatchReport
-from analysis.reporting.labels import component_label, kind_label, label, percent, report_lang
+from analysis.reporting.labels import (
+    component_label,
+    component_value,
+    kind_label,
+    label,
+    percent,
+    report_lang,
+)
 
 _CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1000px;
@@ -52,7 +59,8 @@ def to_html(report: MatchReport) -> str:
     for name, value in report.components.items():
         weight = report.weights.get(name)
         bar = f"<div class=\"bar\"><span style=\"width:{round(100 * value)}%\"></span></div>"
-        parts.append(_row([_e(component_label(lang, name)), _e(percent(value)), bar,
+        parts.append(_row([_e(component_label(lang, name)),
+                           _e(component_value(report, name, lang)), bar,
                            _e(percent(weight)) if weight is not None else "—"]))
     parts += ["</table>", f"<h2>{L('requirements')}</h2>"]
     if report.requirements:

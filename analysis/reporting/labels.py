@@ -13,7 +13,7 @@ LABELS: dict[str, dict[str, str]] = {
         "checks": "CV checks", "check": "Check", "message": "Message",
         "recommendations": "Recommendations", "none": "None.", "cv": "CV", "offer": "Offer",
         "languages": "Languages", "caps": "Score capped because of", "gain": "Gain",
-        "scoring": "Scoring version",
+        "scoring": "Scoring version", "na": "n/a (not asked)",
         "hard_skills": "Required hard skills", "preferred_skills": "Preferred hard skills",
         "soft_skills": "Soft skills", "title_c": "Job title", "experience": "Experience",
         "education": "Education", "languages_c": "Languages", "keywords": "Keyword similarity",
@@ -33,6 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
         "check": "Vérification", "message": "Message", "recommendations": "Recommandations",
         "none": "Aucune.", "cv": "CV", "offer": "Offre", "languages": "Langues",
         "caps": "Score plafonné en raison de", "gain": "Gain", "scoring": "Version du calcul",
+        "na": "s.o. (non demandé)",
         "hard_skills": "Compétences techniques requises",
         "preferred_skills": "Compétences techniques souhaitées",
         "soft_skills": "Savoir-être", "title_c": "Intitulé du poste", "experience": "Expérience",
@@ -73,6 +74,13 @@ def component_label(lang: str, name: str) -> str:
 def kind_label(lang: str, kind: str) -> str:
     """Display name of a requirement kind."""
     return label(lang, _KIND_KEYS.get(kind, kind))
+
+
+def component_value(report: MatchReport, name: str, lang: str) -> str:
+    """A component as a percentage, or "n/a" when the offer asks nothing of that kind."""
+    if report.weights and report.weights.get(name, 0.0) == 0.0:
+        return label(lang, "na")
+    return percent(report.components[name])
 
 
 def percent(value: float) -> str:

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from analysis.matching.types import MatchReport
-from analysis.reporting.labels import component_label, kind_label, label, percent, report_lang
+from analysis.reporting.labels import (
+    component_label,
+    component_value,
+    kind_label,
+    label,
+    percent,
+    report_lang,
+)
 
 
 def _cell(text: str | None) -> str:
@@ -29,10 +36,11 @@ def to_markdown(report: MatchReport) -> str:
     out += [f"## {label(lang, 'components')}", "",
             f"| {label(lang, 'component')} | {label(lang, 'value')} | {label(lang, 'weight')} |",
             "|---|---:|---:|"]
-    for name, value in report.components.items():
+    for name in report.components:
         weight = report.weights.get(name)
         shown = percent(weight) if weight is not None else "—"
-        out.append(f"| {component_label(lang, name)} | {percent(value)} | {shown} |")
+        out.append(f"| {component_label(lang, name)} | {component_value(report, name, lang)} "
+                   f"| {shown} |")
     out += ["", f"## {label(lang, 'requirements')}", ""]
     if report.requirements:
         out += [f"| {label(lang, 'requirement')} | {label(lang, 'kind')} | "
