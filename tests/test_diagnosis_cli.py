@@ -64,6 +64,8 @@ def test_diagnose_with_cv_and_offer() -> None:
 
 @pytest.mark.parametrize(("args", "code"), [
     (["--stage", "rejected"], "invalid_argument"),
+    ([], "invalid_argument"), (["--stage", "no_response", "--days", "abc"], "invalid_argument"),
+    (["--stage", "rejected_after_interview", "--interviews", "two"], "invalid_argument"),
     (["--stage", "no_response", "--days", "-4"], "invalid_argument"),
     (["--stage", "no_response", "--lang", "de"], "invalid_argument"),
     (["--stage", "no_response", "--cv", "cv.pdf"], "invalid_argument"),
@@ -132,7 +134,8 @@ def test_followup_json_and_text() -> None:
 
 
 @pytest.mark.parametrize("args", [
-    ["--kind", "thanks"], ["--kind", "relaunch", "--lang", "it"],
+    ["--kind", "thanks"], ["--kind", "relaunch", "--lang", "it"], [],
+    ["--kind", "relaunch", "--unanswered", "x"], ["--kind", "recontact", "--interviews", "-1"],
     ["--kind", "relaunch", "--unanswered", "2"], ["--kind", "relaunch", "--sent-on", "02/11"],
     ["--kind", "recontact", "--stage", "hired"],
 ])

@@ -78,12 +78,12 @@ def _print_diagnosis(d) -> None:  # noqa: ANN001 - Diagnosis, imported lazily
 
 @app.command("diagnose")
 def diagnose_command(
-    stage: Annotated[str, typer.Option(help="no_response | rejected_before_interview | "
-                                       "rejected_after_phone_screen | rejected_after_interview | "
-                                       "rejected_after_final_interview")],
-    days: Annotated[int | None, typer.Option(
+    stage: Annotated[str | None, typer.Option(
+        help="(required) no_response | rejected_before_interview | rejected_after_phone_screen | "
+        "rejected_after_interview | rejected_after_final_interview")] = None,
+    days: Annotated[str | None, typer.Option(
         help="Days between applying and the answer (or since applying, without answer).")] = None,
-    interviews: Annotated[int | None, typer.Option(help="Number of interviews held.")] = None,
+    interviews: Annotated[str | None, typer.Option(help="Number of interviews held.")] = None,
     cv: Annotated[str | None, typer.Option(help="The CV (PDF/DOCX/TXT), with --offer.")] = None,
     offer: Annotated[str | None, typer.Option(help="The offer (PDF/DOCX/TXT), with --cv.")] = None,
     feedback: Annotated[str | None, typer.Option(
@@ -94,6 +94,8 @@ def diagnose_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the diagnosis as JSON.")] = False,
 ) -> None:
     """Say where a rejection most likely came from (CV screening or later), why, what next."""
+    if stage is None:
+        fail("invalid_argument", "--stage is required")
     if (cv is None) != (offer is None):
         fail("invalid_argument", "--cv and --offer go together")
     if feedback is not None and feedback_text is not None:
@@ -111,7 +113,8 @@ def diagnose_command(
                 if not Path(arg).is_file():
                     raise NotFoundError(f"file not found: {arg}")
             report = match(Path(cv), Path(offer))
-        result = diagnose(stage, days=days, interviews=interviews, feedback=text,
+        result = diagnose(stage, days=_int(days, "--days"),
+                          interviews=_int(interviews, "--interviews"), feedback=text,
                           report=report, lang=lang)
         if as_json:
             print_json(result.to_dict())
@@ -130,6 +133,16 @@ def _guard_model(run: Callable[[], None]) -> None:
         fail("model_version", str(exc))
 
 
+def _int(value: str | None, option: str) -> int | None:
+    """A whole number given on the command line (errors as one `invalid_argument` line)."""
+    if value is None:
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise InvalidArgumentError(f"{option} must be a whole number, got {value!r}") from None
+
+
 def _date(value: str | None, option: str) -> dt.date | None:
     if value is None:
         return None
@@ -141,7 +154,8 @@ def _date(value: str | None, option: str) -> dt.date | None:
 
 @app.command("followup")
 def followup_command(
-    kind: Annotated[str, typer.Option(help="thank_and_feedback | relaunch | recontact")],
+    kind: Annotated[str | None, typer.Option(
+        help="(required) thank_and_feedback | relaunch | recontact")] = None,
     lang: Annotated[str, typer.Option(help="fr or en.")] = "fr",
     name: Annotated[str | None, typer.Option(help="Your name (signature).")] = None,
     company: Annotated[str | None, typer.Option(help="The company.")] = None,
@@ -149,24 +163,28 @@ def followup_command(
     recruiter: Annotated[str | None, typer.Option(
         help="How to greet the recruiter, e.g. 'Madame Martin'.")] = None,
     stage: Annotated[str | None, typer.Option(help="Stage reached (see diagnose).")] = None,
-    interviews: Annotated[int | None, typer.Option(help="Number of interviews held.")] = None,
+    interviews: Annotated[str | None, typer.Option(help="Number of interviews held.")] = None,
     sent_on: Annotated[str | None, typer.Option(
         help="Date of the rejection or of your last unanswered message (YYYY-MM-DD); "
         "default today.")] = None,
-    unanswered: Annotated[int, typer.Option(
-        help="Your messages left unanswered, application included (relaunch).")] = 1,
+    unanswered: Annotated[str, typer.Option(
+        help="Your messages left unanswered, application included (relaunch).")] = "1",
     process_on: Annotated[str | None, typer.Option(
         help="When the earlier process took place, YYYY-MM (recontact).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the message as JSON.")] = False,
 ) -> None:
     """Draft the message to send after a rejection or a silence (FR or EN)."""
+    if kind is None:
+        fail("invalid_argument", "--kind is required")
 
     def run() -> None:
         from analysis.followup import draft
 
         message = draft(kind, lang, name=name, company=company, position=position,
-                        recruiter=recruiter, stage=stage, interviews=interviews,
-                        sent_on=_date(sent_on, "--sent-on"), unanswered=unanswered,
+                        recruiter=recruiter, stage=stage,
+                        interviews=_int(interviews, "--interviews"),
+                        sent_on=_date(sent_on, "--sent-on"),
+                        unanswered=_int(unanswered, "--unanswered") or 0,
                         process_on=_date(process_on, "--process-on"))
         if as_json:
             print_json(message.to_dict())
