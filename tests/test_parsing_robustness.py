@@ -18,6 +18,7 @@ SEEDS = {
     for name in (
         "cv_fr_data_analyst_2col.pdf",
         "cv_en_account_manager_nospace.pdf",
+        "cv_en_account_manager_web_2col.pdf",  # Chromium: compressed streams, CID fonts
         "cv_fr_comptable_table.docx",
         "cv_fr_infirmiere_header_textbox.docx",
         "offer_fr_infirmiere.txt",
