@@ -247,3 +247,12 @@ def test_any_valid_combination_gives_a_consistent_diagnosis() -> None:
         assert d.lang in ("fr", "en") and (lang is None or d.lang == lang)
 
     check()
+
+
+def test_a_message_naming_two_causes_keeps_both() -> None:
+    for msg in ("Thank you for your time. The coding exercise revealed gaps in algorithms. "
+                "Moreover, your salary expectations are well above our budget for this role.",
+                "Merci pour votre temps. Le test technique a révélé des lacunes en SQL. Par "
+                "ailleurs, vos prétentions salariales dépassent notre budget."):
+        d = diagnose("rejected_after_interview", interviews=2, feedback=msg)
+        assert [c.code for c in d.causes[:2]] == ["technical_interview", "culture_fit"]
