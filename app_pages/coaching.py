@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from typing import Any
 
@@ -15,6 +16,14 @@ from analysis.storage import Store, open_store
 
 def _tr(fr: str, en: str) -> str:
     return fr if st.session_state.get("lang", "fr") == "fr" else en
+
+
+def _md(text: object) -> str:
+    """User text shown through Markdown, with every Markdown character escaped.
+
+    Keeps a pasted `![x](http://...)` from becoming a remote image (a network call).
+    """
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text))
 
 
 @st.cache_resource(show_spinner=False)
@@ -126,9 +135,9 @@ with tab_progress:
                       f"{latest['score']:.0f}/100")
             if missing:
                 st.markdown(_tr("**Exigences manquantes** : ", "**Missing requirements**: ")
-                            + ", ".join(missing))
+                            + _md(", ".join(missing)))
             for reco in latest.get("recommendations", [])[:5]:
-                st.markdown(f"{reco['priority']}. {reco['message']}")
+                st.markdown(f"{reco['priority']}\\. {_md(reco['message'])}")
     if len(versions) >= 2:
         ids = [v.id for v in versions]
         labels = {v.id: v.label for v in versions}
@@ -139,10 +148,11 @@ with tab_progress:
                                 format_func=labels.__getitem__, key="coach_diff_b")
         diff = coaching.skills_diff(store, before, after)
         col_a.markdown("**" + _tr("Retirées", "Removed") + "**\n\n" + "\n".join(
-            f"- {label}" for label, _ in diff.removed))
+            f"- {_md(label)}" for label, _ in diff.removed))
         col_b.markdown("**" + _tr("Ajoutées", "Added") + "**\n\n" + "\n".join(
-            f"- {label}" for label, _ in diff.added))
-        st.caption(_tr("Conservées : ", "Kept: ") + ", ".join(label for label, _ in diff.kept))
+            f"- {_md(label)}" for label, _ in diff.added))
+        st.caption(_tr("Conservées : ", "Kept: ")
+                   + _md(", ".join(label for label, _ in diff.kept)))
 
 with tab_apps:
     with st.form("coach_app_form", clear_on_submit=True):
@@ -160,12 +170,12 @@ with tab_apps:
     apps = coaching.applications(store, cid)
     for a in apps:
         verdict = (a.diagnosis or {}).get("verdict")
-        with st.expander(f"{a.company} — {a.position} — {_label(STAGES)(a.stage)}"
+        with st.expander(f"{_md(a.company)} — {_md(a.position)} — {_label(STAGES)(a.stage)}"
                          + (f" — {verdict}" if verdict else "")):
             for day, message in a.messages:
-                st.markdown(f"**{day.isoformat()}** — {message}")
+                st.markdown(f"**{day.isoformat()}** — {_md(message)}")
             if a.diagnosis:
-                st.write(a.diagnosis.get("explanation", ""))
+                st.text(a.diagnosis.get("explanation", ""))
             with st.form(f"coach_answer_{a.id}"):
                 stage = st.selectbox(_tr("Étape", "Stage"), list(STAGES),
                                      index=list(STAGES).index(a.stage),
@@ -187,7 +197,7 @@ with tab_todo:
         st.info(_tr("Aucune relance prévue.", "No follow-up planned."))
     for f in items:
         late = not f.done and f.due_on <= date.today()
-        text = f"{f.due_on.isoformat()} · {_label(KINDS)(f.kind)} · {f.company}"
+        text = f"{f.due_on.isoformat()} · {_label(KINDS)(f.kind)} · {_md(f.company)}"
         checked = st.checkbox(("🔔 " if late else "") + text, value=f.done,
                               key=f"coach_done_{f.id}")
         if checked != f.done:

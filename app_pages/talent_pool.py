@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,14 @@ from analysis.storage import Store, open_store
 
 def _tr(fr: str, en: str) -> str:
     return fr if st.session_state.get("lang", "fr") == "fr" else en
+
+
+def _md(text: object) -> str:
+    """User text shown through Markdown, with every Markdown character escaped.
+
+    Keeps a pasted `![x](http://...)` from becoming a remote image (a network call).
+    """
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text))
 
 
 @st.cache_resource(show_spinner=False)
@@ -99,8 +108,8 @@ with tab_add, st.form("pool_add_form", clear_on_submit=True):
                         reason=reason, stage=stage, role_level=level, channel=channel,
                         position=position or None, note=note or None, rejected_on=rejected_on,
                         do_not_contact=dnc, reacted_badly=bad)
-                st.success(_tr(f"{entry.name} ajouté(e) (n° {entry.id}).",
-                               f"{entry.name} added (#{entry.id})."))
+                st.success(_tr(f"{_md(entry.name)} ajouté(e) (n° {entry.id}).",
+                               f"{_md(entry.name)} added (#{entry.id})."))
             except DocumentError as exc:
                 _error(exc)
 
@@ -129,7 +138,7 @@ with tab_match:
         st.info(_tr("Le vivier est vide.", "The pool is empty."))
     for rank, m in enumerate(results or [], 1):
         flag = " 🚫" if m["do_not_contact"] else (" ⚠️" if "reacted_badly" in m["flags"] else "")
-        title = (f"{rank}. {m['name']} — {m['score']:.0f}/100 — "
+        title = (f"{rank}. {_md(m['name'])} — {m['score']:.0f}/100 — "
                  f"{_label(CHANNELS)(m['channel'])}{flag}")
         with st.expander(title, expanded=rank <= 3):
             st.caption(f"{_label(REASONS)(m['previous_reason'])} · "
@@ -138,7 +147,7 @@ with tab_match:
             if m["do_not_contact"]:
                 st.error(_tr("Ne pas contacter.", "Do not contact."))
             for point in m["talking_points"]:
-                st.markdown(f"- {point}")
+                st.markdown(f"- {_md(point)}")
 
 with tab_pool:
     entries = pool.list_candidates(store)

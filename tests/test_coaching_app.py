@@ -61,9 +61,13 @@ def test_coaching_page_in_french_records_an_answer(coach_db):
     assert any("Accompagnement" in m.value for m in at.markdown)
     app_id = coaching.applications(store, cand.id)[0].id
     at.selectbox(key=f"coach_stage_{app_id}").select("rejected_before_interview")
-    at.text_area(key=f"coach_message_{app_id}").input("Profil pas assez expérimenté.")
+    message = "Profil pas assez expérimenté. ![pixel](http://tracker.example/p.png)"
+    at.text_area(key=f"coach_message_{app_id}").input(message)
     at.button[[b.label for b in at.button].index("Enregistrer")].click().run()
     assert not at.exception
     updated = coaching.applications(store, cand.id)[0]
     assert updated.stage == "rejected_before_interview" and updated.diagnosis
-    assert updated.messages[0][1] == "Profil pas assez expérimenté."
+    assert updated.messages[0][1] == message
+    at.run()
+    shown = [m.value for m in at.markdown if "Profil pas assez" in m.value]
+    assert shown and all("![pixel](" not in value for value in shown)  # no remote image
