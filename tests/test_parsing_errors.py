@@ -27,7 +27,10 @@ from analysis.errors import (
     UnsupportedFormatError,
 )
 from analysis.parsing import Limits, parse_document, parse_text
-from tests.parsing_helpers import draw_lines, flate_bomb_pdf, make_pdf
+from analysis.parsing.limits import Deadline
+from analysis.parsing.normalise import normalise_lines
+from analysis.parsing.pdf_reader import _fallback
+from tests.parsing_helpers import draw_lines, flate_bomb_pdf, make_pdf, word_similarity
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -233,3 +236,20 @@ def test_cli_as_a_real_process(tmp_path: Path) -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_junk_before_the_pdf_header_is_tolerated(samples: Path) -> None:
+    data = (samples / "cv_fr_data_analyst.pdf").read_bytes()
+    doc = parse_document(b"\x00" * 3000 + data, "download.pdf")
+    assert doc.format == "pdf" and doc.contact.name == "Camille Moreau"
+
+
+def test_pdfplumber_fallback_reads_like_pdfium(samples: Path) -> None:
+    """When pdfium refuses a file, pdfminer's parser feeds the same layout code."""
+
+    path = samples / "cv_fr_data_analyst_2col.pdf"
+    raw = _fallback(path.read_bytes(), Limits(), Deadline(30), CorruptError("pdfium"))
+    assert raw.warnings and raw.warnings[0].code == "multi_column"
+    assert word_similarity(normalise_lines(raw.lines), parse_document(path).text) >= 0.99
+    with pytest.raises(CorruptError, match="pdfium"):
+        _fallback(b"%PDF-1.4 not really", Limits(), Deadline(30), CorruptError("pdfium"))

@@ -34,7 +34,9 @@ _CHAR_MAP = str.maketrans(
     }
 )
 _BULLETS = "•●▪■◦‣∙○◆◇►▶➢➤✓✔☐□➔→·\uf0b7\uf0a7\uf0d8\uf0fc\uf076\uf0a8\uf06e\uf0e0\u2219\u25aa\u25cf"
-_BULLET_LINE = re.compile(rf"^\s*(?:[{_BULLETS}]|[-*–](?=\s))\s*")
+# "(cid:127)": pdfminer's name for a glyph without Unicode (bullets, icons)
+_BULLET_LINE = re.compile(rf"^\s*(?:[{_BULLETS}]|[-*–](?=\s)|\(cid:\d+\))\s*")
+_CID = re.compile(r"\(cid:\d+\) ?")
 _INNER_BULLET = re.compile(r"[●▪■◦‣∙○◆◇►▶➢➤✓✔☐□➔→\u2219\u25aa\u25cf]")  # PUA icons are dropped
 _HYPHEN_END = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿœŒ]{2,})[-\u00ad]$")
 _LOWER_START = re.compile(r"^[a-zà-öø-ÿœ]")
@@ -88,7 +90,7 @@ def normalise_lines(lines: list[str]) -> str:
                 line = "• " + line[marker.end() :]
             elif marker:
                 continue  # a bullet glyph alone on its line
-            line = _INNER_BULLET.sub("•", line)
+            line = _CID.sub("", _INNER_BULLET.sub("•", line))
         if not line:
             if out and out[-1]:
                 out.append("")

@@ -70,8 +70,14 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline, *, ocr: bool = Fal
     sessions from threads); Tesseract runs outside it.
     """
     check_pdf_content(data, limits.max_pdf_content)
-    with PDFIUM_LOCK:
-        pdf = open_pdf(data)
+    header = data.find(b"%PDF-", 0, 1 << 16)
+    if header > 0:  # junk before the header (a download wrapper, a BOM): pdfium wants it first
+        data = data[header:]
+    try:
+        with PDFIUM_LOCK:
+            pdf = open_pdf(data)
+    except CorruptError as exc:
+        return _fallback(data, limits, deadline, exc)
     try:
         with PDFIUM_LOCK:
             n = len(pdf)
@@ -95,6 +101,20 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline, *, ocr: bool = Fal
     finally:
         with PDFIUM_LOCK:
             pdf.close()
+
+
+def _fallback(data: bytes, limits: Limits, deadline: Deadline, error: CorruptError) -> RawText:
+    """pdfium refused the file: try pdfplumber's parser; keep pdfium's error if that fails."""
+    from analysis.parsing.pdf_fallback import pdfplumber_pages
+
+    try:
+        read = pdfplumber_pages(data, limits, deadline)
+    except CorruptError:
+        raise error from None
+    pages = [layout_page(glyphs, height, images, 0.0) for glyphs, height, images in read]
+    if sum(p.glyphs for p in pages) < 20:
+        raise error
+    return assemble_pages(pages)
 
 
 def _read_page(pdf: pdfium.PdfDocument, index: int, limits: Limits, deadline: Deadline) -> PageText:

@@ -69,8 +69,7 @@ def _size_message(size: int, limits: Limits) -> str:
 def sniff_format(data: bytes, name: str) -> str:
     """'pdf', 'docx', 'txt' or 'image' from magic bytes first, then the file extension."""
     ext = os.path.splitext(name.lower())[1]
-    head = data[:1024]
-    if b"%PDF-" in head:
+    if b"%PDF-" in data[: 1 << 16]:  # junk before the header is tolerated (see pdf_reader)
         return "pdf"
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
         if ext in {".doc", ".xls", ".ppt"} and data.startswith(b"\xd0\xcf\x11\xe0"):
