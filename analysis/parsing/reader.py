@@ -69,8 +69,9 @@ def _size_message(size: int, limits: Limits) -> str:
 def sniff_format(data: bytes, name: str) -> str:
     """'pdf', 'docx', 'txt' or 'image' from magic bytes first, then the file extension."""
     ext = os.path.splitext(name.lower())[1]
-    if b"%PDF-" in data[: 1 << 16]:  # junk before the header is tolerated (see pdf_reader)
-        return "pdf"
+    header = data.find(b"%PDF-", 0, 1 << 16)
+    if 0 <= header <= 1024 or (header > 0 and b"startxref" in data[-4096:]):
+        return "pdf"  # junk before the header is tolerated (see pdf_reader)
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
         if ext in {".doc", ".xls", ".ppt"} and data.startswith(b"\xd0\xcf\x11\xe0"):
             raise UnsupportedFormatError(
