@@ -209,3 +209,23 @@ def test_ranking_score_equals_the_full_match(filled, data_offer):
             assert lean.score == pytest.approx(full.score, abs=1e-9)
             assert lean.requirements == full.requirements
             assert dict(lean.components) == pytest.approx(dict(full.components))
+
+
+def test_a_newer_cv_that_closes_an_old_gap_is_what_changed(filled, samples):
+    _, store, _ = filled
+    backend = extract(samples / "offer_en_backend_developer.txt", "offer")
+    entry = pool.add_candidate(store, samples / "cv_fr_data_analyst.pdf", name="Gap Closer",
+                               reason="technical", stage="rejected_before_interview",
+                               old_offer=backend.doc)
+    gaps = [g for g in entry.old_gaps if g in ("Docker", "Django")]
+    assert gaps, entry.old_gaps
+    before = next(m for m in pool.match_pool(store, backend, lang="en") if m.id == entry.id)
+    assert not any("now mentions" in c for c in before.what_changed)
+    with store.session() as session:
+        text = session.get(PoolCandidate, entry.id).cv_text
+    pool.update_candidate(store, entry.id,
+                          cv=text + "\nNouveaux projets : Docker, Django, API REST.\n")
+    after = next(m for m in pool.match_pool(store, backend, lang="en") if m.id == entry.id)
+    assert any("now mentions" in c and gaps[0] in c for c in after.what_changed)
+    assert after.score > before.score
+    pool.forget(store, entry.id)

@@ -88,7 +88,7 @@ def test_export_anonymised_and_forget(db, tmp_path):
     assert runner.invoke(app, ["pool", "forget", str(daniel), "--db", str(db)]).exit_code == 0
     assert b"Okafor" not in db_bytes(db)
     camille = next(r["id"] for r in listed if r["name"] == "Camille Moreau")
-    flagged = runner.invoke(app, ["pool", "flag", str(camille), "--do-not-contact",
+    flagged = runner.invoke(app, ["pool", "update", str(camille), "--do-not-contact",
                                   "--db", str(db)])
     assert flagged.exit_code == 0
     after = json.loads(runner.invoke(app, ["pool", "list", "--json", "--db", str(db)]).stdout)

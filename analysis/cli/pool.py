@@ -158,24 +158,27 @@ def forget(
     guarded(run)
 
 
-@pool_app.command("flag")
-def flag(
+@pool_app.command("update")
+def update(
     candidate_id: Annotated[int, typer.Argument(metavar="ID")],
+    cv: Annotated[Path | None, typer.Option(
+        "--cv", help="A newer CV they sent (replaces the stored one).")] = None,
     do_not_contact: Annotated[bool | None, typer.Option(
         "--do-not-contact/--may-contact", help="They asked (not) to be contacted.")] = None,
     reacted_badly: Annotated[bool | None, typer.Option(
         "--reacted-badly/--reacted-well")] = None,
     note: Annotated[str | None, typer.Option("--note")] = None,
+    channel: Annotated[str | None, typer.Option("--channel", help="email|phone|sms")] = None,
     db: DbOption = None,
 ) -> None:
-    """Change a candidate's contact flags or note."""
+    """Change a candidate's contact flags, note, channel or CV."""
     from analysis.pool import update_candidate
 
     def run() -> None:
         entry = update_candidate(_store(db), candidate_id, do_not_contact=do_not_contact,
-                                 reacted_badly=reacted_badly, note=note)
-        stdout.print(f"#{entry.id} do_not_contact={entry.do_not_contact} "
-                     f"reacted_badly={entry.reacted_badly}")
+                                 reacted_badly=reacted_badly, note=note, channel=channel, cv=cv)
+        stdout.print(f"#{entry.id} updated: do_not_contact={entry.do_not_contact} "
+                     f"reacted_badly={entry.reacted_badly} channel={entry.contact_channel}")
 
     guarded(run)
 

@@ -126,9 +126,12 @@ def list_candidates(store: Store, today: date | None = None) -> list[PoolEntry]:
 
 def update_candidate(store: Store, candidate_id: int, *, do_not_contact: bool | None = None,
                      reacted_badly: bool | None = None, note: str | None = None,
-                     channel: str | None = None) -> PoolEntry:
-    """Change a candidate's flags, note or contact channel."""
+                     channel: str | None = None,
+                     cv: str | Path | bytes | ParsedDocument | None = None,
+                     filename: str | None = None) -> PoolEntry:
+    """Change a candidate's flags, note, contact channel or CV (a newer CV they sent)."""
     _check(channel, CHANNELS, "channel")
+    extracted = extract(cv, "cv", filename) if cv is not None else None
     with store.session() as session:
         row = session.get(PoolCandidate, candidate_id)
         if row is None:
@@ -141,6 +144,10 @@ def update_candidate(store: Store, candidate_id: int, *, do_not_contact: bool | 
             row.note = note
         if channel is not None:
             row.contact_channel = channel
+        if extracted is not None:
+            row.cv_filename, row.cv_content = extracted.filename, extracted.content
+            row.cv_text, row.extraction = extracted.doc.text, extracted.cache()
+            row.extraction_version = extraction_version()
         return entry_of(row)
 
 
