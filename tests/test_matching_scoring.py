@@ -62,6 +62,8 @@ def _mention(doc_text: str, surface: str, skill_id: str, kind: str = "hard",
                         importance=importance)
 
 
+NO_SQL_TEXT = CV_TEXT.replace("- Automatisé les extractions SQL, -30 % de délai\n", "").replace(
+    "Python, SQL, Excel", "Python, Excel")
 OFFER_TEXT = ("Data analyst\nRequis : Python, SQL, machine learning. Un plus : Tableau.\n"
               "Esprit d'équipe.")
 
@@ -96,7 +98,8 @@ def _run(cv: Profile, offer: tuple[ParsedDocument, Profile], model: KeywordModel
 
 def test_more_required_skills_score_higher(model: KeywordModel) -> None:
     offer = _offer()
-    weak = _run(_cv({"Python": "tool:python"}), offer, model)
+    weak = _run(_cv({"Python": "tool:python"}, text=NO_SQL_TEXT), offer, model,
+                doc=_doc(NO_SQL_TEXT))
     strong = _run(_cv({"Python": "tool:python", "SQL": "skill:sql"}), offer, model)
     assert strong.score > weak.score
     assert strong.components["hard_skills"] > weak.components["hard_skills"]
@@ -109,7 +112,7 @@ def test_matched_row_carries_the_cv_sentence_as_evidence(model: KeywordModel) ->
     row = next(r for r in report.requirements if r.id == "skill:sql")
     assert row.status == "matched" and row.how == "exact"
     assert row.evidence is not None and "Automatisé les extractions SQL" in row.evidence
-    missing = next(r for r in report.requirements if r.id == "tool:python")
+    missing = next(r for r in report.requirements if r.id == "skill:ml")
     assert missing.status == "missing" and missing.evidence is None
 
 
@@ -158,19 +161,25 @@ def test_far_below_years_or_level_caps_the_score(model: KeywordModel) -> None:
 
 
 def test_recommendations_put_missing_required_skills_first(model: KeywordModel) -> None:
-    report = _run(_cv({"Python": "tool:python"}), _offer(), model)
-    codes = [r.code for r in report.recommendations]
-    assert codes[0].startswith("skill:") and codes[0] in {"skill:skill:sql", "skill:skill:ml"}
-    assert [r.priority for r in report.recommendations] == list(
-        range(1, len(report.recommendations) + 1))
-    first = report.recommendations[0].message
-    assert "uniquement si" in first  # French CV -> French advice, honesty clause
+    report = _run(_cv({"Python": "tool:python"}, text=NO_SQL_TEXT), _offer(), model,
+                  doc=_doc(NO_SQL_TEXT))
+    recs = report.recommendations
+    codes = [r.code for r in recs]
+    assert set(codes[:2]) == {"skill:skill:sql", "skill:skill:ml"}
+    assert recs[0].gain >= recs[1].gain > 0
+    assert [r.priority for r in recs] == list(range(1, len(recs) + 1))
+    assert "uniquement si" in recs[0].message  # French CV -> French advice, honesty clause
+    failed = {f"check:{c.code}" for c in report.checks if c.status == "fail"}
+    warned = {f"check:{c.code}" for c in report.checks if c.status == "warn"}
+    assert failed and warned
     preferred = codes.index("skill:tool:tableau")
-    assert all(c.startswith("skill:skill:") for c in codes[:preferred][:2])
+    assert all(codes.index(code) < preferred for code in failed)  # failed checks before
+    assert all(codes.index(code) > preferred for code in warned)  # warnings come last
 
 
 def test_adding_a_missing_skill_removes_its_recommendation(model: KeywordModel) -> None:
-    before = _run(_cv({"Python": "tool:python"}), _offer(), model)
+    before = _run(_cv({"Python": "tool:python"}, text=NO_SQL_TEXT), _offer(), model,
+                  doc=_doc(NO_SQL_TEXT))
     after = _run(_cv({"Python": "tool:python", "SQL": "skill:sql"}), _offer(), model)
     assert "skill:skill:sql" in {r.code for r in before.recommendations}
     assert "skill:skill:sql" not in {r.code for r in after.recommendations}
@@ -203,3 +212,13 @@ def test_score_profiles_is_match_profiles_without_checks_or_advice(model: Keywor
                           keyword_model=model)
     assert fast.score == full.score and fast.requirements == full.requirements
     assert not fast.checks and not fast.recommendations and full.checks
+
+
+def test_offer_wording_written_in_the_cv_counts_even_if_not_tagged(model: KeywordModel) -> None:
+    # extraction tagged nothing in this CV, yet the offer's words are there, as an ATS sees
+    report = _run(_cv({}), _offer(), model)
+    row = next(r for r in report.requirements if r.id == "skill:sql")
+    assert (row.status, row.how) == ("matched", "exact")
+    assert "SQL" in (row.evidence or "")
+    untagged_absent = next(r for r in report.requirements if r.id == "skill:ml")
+    assert untagged_absent.status == "missing"

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from analysis.extraction.types import Profile, SkillMention
-from analysis.matching.text import fold, sentence_at
+from analysis.matching.text import find_wording, fold, sentence_at
 from analysis.matching.types import RequirementResult
 from analysis.parsing.document import ParsedDocument
 
@@ -77,6 +77,15 @@ def _near(taxonomy: TaxonomyLike | None, skill_id: str, cv_ids: set[str],
     return found
 
 
+def _wordings(mentions: list[SkillMention]) -> list[str]:
+    """The offer's surfaces of a skill, then its label (longest first)."""
+    out: list[str] = []
+    for text in [*(m.text for m in mentions), *(m.label for m in mentions)]:
+        if text and text not in out:
+            out.append(text)
+    return sorted(out, key=len, reverse=True)
+
+
 def _how(cv_mentions: list[SkillMention], offer_mentions: list[SkillMention],
          cv_lang: str, offer_lang: str) -> str:
     offer_surfaces = {fold(m.text) for m in offer_mentions}
@@ -115,6 +124,15 @@ def skill_rows(cv_doc: ParsedDocument | None, cv: Profile, offer: Profile,
                 id=skill_id, label=label, kind=first.kind, importance=importance,
                 status="matched", how=_how(by_id[skill_id], mentions, cv.language, offer.language),
                 evidence=sentence_at(cv_text, ev.start, ev.end) if cv_text else None,
+                offer_text=offer_text, credit=1.0))
+            continue
+        # the offer's own words written in the CV: what a keyword ATS matches, even where
+        # extraction did not tag them in the CV
+        literal = find_wording(cv_text, _wordings(mentions)) if cv_text else None
+        if literal is not None:
+            rows.append(RequirementResult(
+                id=skill_id, label=label, kind=first.kind, importance=importance,
+                status="matched", how="exact", evidence=sentence_at(cv_text, *literal),
                 offer_text=offer_text, credit=1.0))
             continue
         near = _near(taxonomy, skill_id, cv_ids, reverse)

@@ -67,6 +67,37 @@ def sentence_at(text: str, start: int, end: int) -> str:
     return sentence
 
 
+@lru_cache(maxsize=64)
+def folded_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
+    """`fold`-style lowercase accent-free text, and the original offset of each folded char."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, char in enumerate(text.lower()):
+        for part in unicodedata.normalize("NFKD", char):
+            if not unicodedata.combining(part):
+                chars.append(part)
+                offsets.append(i)
+    return "".join(chars), tuple(offsets)
+
+
+_EDGE = " \t\n()[]{}.,;:!?\"'«»“”/-–—"
+_SHORT_OK = {"ia", "ml", "bi", "ux", "ui", "qa", "c#", "c++", "js"}  # unambiguous short names
+
+
+def find_wording(text: str, wordings: list[str]) -> tuple[int, int] | None:
+    """Where one of `wordings` appears in `text` as whole words (accent/case-insensitive)."""
+    folded, offsets = folded_with_offsets(text)
+    for wording in wordings:
+        key = " ".join(fold(wording).strip(_EDGE).split())
+        if len(key) < 3 and key not in _SHORT_OK:
+            continue
+        pattern = r"(?<![a-z0-9])" + re.escape(key).replace(r"\ ", r"\s+") + r"(?![a-z0-9+#])"
+        found = re.search(pattern, folded)
+        if found:
+            return offsets[found.start()], offsets[found.end() - 1] + 1
+    return None
+
+
 @lru_cache(maxsize=4096)
 def title_tokens(title: str) -> frozenset[str]:
     """Content tokens of a job title, mapped to a shared FR/EN vocabulary."""
