@@ -75,6 +75,31 @@ def pg_url() -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+_OPENER = "import sys; from analysis.storage import open_store; open_store(sys.argv[1]).close()"
+
+
+def test_postgres_two_processes_create_the_schema_at_once(pg_url):
+    """Both first opens of an empty database migrate it; one waits for the other."""
+    import sys
+
+    from sqlalchemy import create_engine, text
+
+    url = pg_url.rsplit("/", 1)[0] + "/race"
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("DROP DATABASE IF EXISTS race"))
+        conn.execute(text("CREATE DATABASE race"))
+    admin.dispose()
+    procs = [subprocess.Popen([sys.executable, "-c", _OPENER, url], stderr=subprocess.PIPE,
+                              text=True) for _ in range(2)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    store = open_store(url)
+    assert current_revision(store.engine) == head_revision()
+    store.close()
+
+
 def test_postgres_migrates_and_round_trips(pg_url):
     from analysis.pool import forget, retention_months, set_retention_months
 

@@ -24,6 +24,7 @@ from analysis.errors import InvalidArgumentError
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 ENV_VAR = "CVSCOPE_DB"
 BUSY_TIMEOUT_MS = 30_000
+_MIGRATION_LOCK = 0x43565343  # PostgreSQL advisory lock id: one migrating process at a time
 
 
 def default_path() -> Path:
@@ -116,6 +117,8 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     """Upgrade the schema to `revision` inside one transaction (data is kept)."""
     cfg = alembic_config()
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":  # SQLite is already serialised by BEGIN IMMEDIATE
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 
