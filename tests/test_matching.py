@@ -161,3 +161,11 @@ def test_inputs_can_be_paths_path_strings_or_text(fr_cv_docx: Path) -> None:
     from_text = match("\n".join(FR_CV_LINES), EN_OFFER)
     assert from_text.cv is not None and from_text.cv.format == "text"
     assert abs(from_text.score - from_path.score) < 15  # same content, another file type
+
+
+def test_a_missing_file_path_is_an_error_not_an_empty_cv(tmp_path: Path) -> None:
+    from analysis.errors import DocumentError
+
+    with pytest.raises(DocumentError) as caught:
+        match(str(tmp_path / "no-such-cv.pdf"), EN_OFFER)
+    assert caught.value.code == "not_found"

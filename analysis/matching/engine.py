@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from analysis.errors import DocumentError, InvalidArgumentError
+from analysis.errors import DocumentError, InvalidArgumentError, NotFoundError
 from analysis.extraction.types import Profile
 from analysis.matching.checks import document_checks, readable_check, word_count
 from analysis.matching.content_checks import keyword_frequency_check
@@ -23,6 +24,8 @@ SCORING_VERSION = "match-v1"
 _UNREADABLE_CODES = {"no_text_layer", "empty"}
 _MIN_READABLE_WORDS = 5
 _MAX_PATH_CHARS = 4096
+# a one-line string naming a document file is a path, even when the file is missing
+_LOOKS_LIKE_FILE = re.compile(r"^\S+\.(pdf|docx?|odt|rtf|txt)$", re.IGNORECASE)
 
 
 def _taxonomy() -> TaxonomyLike:
@@ -48,6 +51,8 @@ def to_document(value: Any, role: str) -> ParsedDocument:
                     return parse_document(Path(value))
             except OSError:  # not a usable path: treat it as text
                 pass
+            if _LOOKS_LIKE_FILE.search(value.strip()):
+                raise NotFoundError(f"{role} file not found: {value.strip()}")
         return parse_text(value, source=f"<{role}>")
     raise InvalidArgumentError(f"cannot read a {role} from a {type(value).__name__}")
 
