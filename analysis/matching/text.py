@@ -67,7 +67,7 @@ def sentence_at(text: str, start: int, end: int) -> str:
     return sentence
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=512)  # batch and pool meet the same CVs again and again
 def folded_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     """`fold`-style lowercase accent-free text, and the original offset of each folded char."""
     chars: list[str] = []
@@ -84,15 +84,21 @@ _EDGE = " \t\n()[]{}.,;:!?\"'«»“”/-–—"
 _SHORT_OK = {"ia", "ml", "bi", "ux", "ui", "qa", "c#", "c++", "js"}  # unambiguous short names
 
 
+@lru_cache(maxsize=8192)
+def _wording_pattern(wording: str) -> re.Pattern[str] | None:
+    key = " ".join(fold(wording).strip(_EDGE).split())
+    if len(key) < 3 and key not in _SHORT_OK:
+        return None
+    return re.compile(r"(?<![a-z0-9])" + re.escape(key).replace(r"\ ", r"\s+")
+                      + r"(?![a-z0-9+#])")
+
+
 def find_wording(text: str, wordings: list[str]) -> tuple[int, int] | None:
     """Where one of `wordings` appears in `text` as whole words (accent/case-insensitive)."""
     folded, offsets = folded_with_offsets(text)
     for wording in wordings:
-        key = " ".join(fold(wording).strip(_EDGE).split())
-        if len(key) < 3 and key not in _SHORT_OK:
-            continue
-        pattern = r"(?<![a-z0-9])" + re.escape(key).replace(r"\ ", r"\s+") + r"(?![a-z0-9+#])"
-        found = re.search(pattern, folded)
+        pattern = _wording_pattern(wording)
+        found = pattern.search(folded) if pattern is not None else None
         if found:
             return offsets[found.start()], offsets[found.end() - 1] + 1
     return None
