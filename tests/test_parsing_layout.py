@@ -254,3 +254,15 @@ def test_rotated_banner_does_not_break_lines(tmp_path: Path) -> None:
     doc = parse_document(make_pdf(tmp_path / "rot.pdf", draw))
     assert doc.text.startswith("Jane Doe\nAccountant with eight years of audit experience.")
     assert doc.text.rstrip().endswith("CURRICULUM VITAE")
+
+
+def test_page_numbers_alone_raise_no_header_warning(tmp_path: Path) -> None:
+    page = iter(range(1, 3))
+
+    def draw(c: Canvas) -> None:
+        draw_lines(c, ["Accountant with eight years of audit and closing experience."])
+        c.drawRightString(540, 25, f"Page {next(page)}/2")
+
+    doc = parse_document(make_pdf(tmp_path / "numbers.pdf", draw, pages=2))
+    assert "Page" not in doc.text
+    assert not doc.has_warning("header_footer_text")

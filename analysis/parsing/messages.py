@@ -22,8 +22,8 @@ WARNING_CODES: dict[str, str] = {
         "of order; plain paragraphs are safer."
     ),
     "header_footer_text": (
-        "Text found only in the page header or footer{detail}. Many ATS ignore headers and "
-        "footers: put your name and contact details in the body of the page."
+        "Text sits in the page header or footer{detail}. Many ATS ignore headers and footers: "
+        "put your name and contact details in the body of the page."
     ),
     "text_box": (
         "Text found only in text boxes{detail}. Many ATS ignore text boxes: move this text into "

@@ -227,7 +227,10 @@ def assemble_pages(pages: list[PageText]) -> RawText:
             lines.append(text)
     raw = RawText("pdf", len(pages), lines)
     if repeated:
-        raw.warnings.append(make_warning("header_footer_text", f"'{next(iter(repeated))}'"))
+        example = next(text for page in pages for text, _ in page.lines if _key(text) in repeated)
+        raw.warnings.append(
+            make_warning("header_footer_text", f"repeated on every page: '{example[:60]}'")
+        )
     columns = [i + 1 for i, p in enumerate(pages) if p.multi_column]
     if columns:
         raw.warnings.append(make_warning("multi_column", f"page {', '.join(map(str, columns))}"))
@@ -260,11 +263,18 @@ def _key(text: str) -> str:
 
 
 def _running_lines(pages: list[PageText]) -> set[str]:
-    """Margin lines (digits ignored) repeated on at least two pages and half of them."""
+    """Margin lines (digits ignored) repeated on at least two pages and half of them; page
+    numbers are not counted (they are always dropped, and losing them costs nothing)."""
     if len(pages) < 2:
         return set()
     counts: Counter[str] = Counter()
     for page in pages:
-        counts.update({_key(t) for t, y in page.lines if t and _in_margin(y, page.height)})
+        counts.update(
+            {
+                _key(t)
+                for t, y in page.lines
+                if t and _in_margin(y, page.height) and not PAGE_NUMBER.match(t.strip())
+            }
+        )
     need = max(2, (len(pages) + 1) // 2)
     return {key for key, c in counts.items() if c >= need}
