@@ -103,6 +103,16 @@ def test_no_mention_on_ordinary_words(nlp_fr: Any, nlp_en: Any) -> None:
     assert extract_skills("", "fr") == [] and extract_skills("   \n", "en") == []
 
 
+def test_french_offer_boilerplate_is_not_a_skill(nlp_fr: Any) -> None:
+    text = (
+        "Poste basé à Paris, sous la responsabilité du directeur. Dans le cadre de notre "
+        "politique diversité, nous animons des ateliers ; processus de recrutement en ligne. "
+        "L'administration du site et l'organisation des locaux sont assurées par l'ensemble "
+        "de l'équipe, en on-premise."
+    )
+    assert extract_skills(text, "fr") == []
+
+
 def test_ambiguous_tool_names_need_context(nlp_en: Any) -> None:
     listed = extract_skills("Languages: Python, Go, Rust and R.", "en")
     assert {"Go", "Rust", "R"} <= {m.text for m in listed}

@@ -68,11 +68,15 @@ class SkillMatcher:
     def token_infos(self, doc: Any) -> list[tuple[str, str, int, int]]:
         """(text, lemma key, start, end) of every non-space token (for the tagger)."""
         lemma_key = self.normalizer.lemma_key
-        return [
-            (t.text, lemma_key(t.text, t.lemma_), t.idx, t.idx + len(t.text))
-            for t in doc
-            if not t.is_space
-        ]
+        out = []
+        for t in doc:
+            if t.is_space:
+                continue
+            text = t.text
+            if len(text) <= 3 and text.endswith(".") and text[:-1].isalpha():
+                text = text[:-1]  # as in `tokens`: "R." at a sentence end is "R"
+            out.append((text, lemma_key(text, t.lemma_), t.idx, t.idx + len(text)))
+        return out
 
     def candidates(self, toks: Sequence[Token]) -> list[tuple[int, int, str, str, str]]:
         """(start_char, end_char, skill_id, flags, key) of the longest match at each token."""
