@@ -82,6 +82,14 @@ def test_pool_streams_with_one_document_in_flight_per_worker(fake_worker: None) 
     assert seen == 6
 
 
+def test_pool_replaces_workers_after_max_tasks(fake_worker: None) -> None:
+    tasks = [(i, f"cv{i}", b"ok") for i in range(6)]
+    results = list(pool_mod.run_pool(tasks, [], jobs=1, seconds=5, context=FORK, max_tasks=2))
+    assert [task[0] for task, _ in results] == list(range(6))
+    pids = [res["pid"] for _, res in results]
+    assert len(set(pids)) == 3 and pids[0] == pids[1] != pids[2]
+
+
 def test_discover_walks_folders_skips_hidden_and_dedupes(tmp_path: Path) -> None:
     (tmp_path / "a" / ".git").mkdir(parents=True)
     (tmp_path / "a" / "x.pdf").write_bytes(b"%PDF")

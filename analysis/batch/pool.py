@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import threading
 import time
@@ -18,6 +19,7 @@ from analysis.batch.worker import PreparedOffer, error_result, worker_main
 # native code (PDF libraries) that ignores signals: the parent then kills the process.
 KILL_GRACE = 5.0
 START_TIMEOUT = 300.0  # a worker that cannot load its pipelines in this time is broken
+RECYCLE_AFTER = 100  # documents per forked worker before it is replaced by a fresh fork
 
 
 class WorkerStartError(RuntimeError):
@@ -35,6 +37,7 @@ class _Slot:
     ready: bool = False
     task: Task | None = None
     deadline: float = float("inf")
+    done: int = 0
 
 
 def pick_context() -> BaseContext:
@@ -60,12 +63,18 @@ def run_pool(
     jobs: int,
     seconds: float | None,
     context: BaseContext | None = None,
+    max_tasks: int | None = None,
 ) -> Iterator[tuple[Task, dict[str, Any]]]:
     """Score `tasks` in `jobs` worker processes; yield (task, result) as each one finishes.
 
     Tasks are pulled lazily (one in flight per worker), so only `jobs` documents are in memory.
+    A worker is replaced after `max_tasks` documents (default: 100 when forking, where a new
+    worker costs milliseconds; never when spawning): memory a worker gains over time (spaCy's
+    string store, copy-on-write pages it touches) is given back.
     """
     ctx = context or pick_context()
+    if max_tasks is None:
+        max_tasks = RECYCLE_AFTER if ctx.get_start_method() == "fork" else 0
     hard_limit = None if not seconds else seconds + KILL_GRACE
     source = iter(tasks)
     exhausted = False
@@ -119,6 +128,10 @@ def run_pool(
                         raise WorkerStartError(f"a batch worker could not start: {message[1]}")
                     elif kind == "done" and slot.task is not None:
                         task, slot.task, slot.deadline = slot.task, None, float("inf")
+                        slot.done += 1
+                        if max_tasks and slot.done >= max_tasks and not exhausted:
+                            _stop(slot)
+                            slots[i] = spawn()
                         yield task, message[2]
                     continue
                 dead = slot.proc.sentinel in ready or slot.conn in ready
@@ -136,10 +149,19 @@ def run_pool(
     finally:
         for slot in slots:
             if slot.proc.is_alive() and slot.ready and slot.task is None:
-                try:
+                with contextlib.suppress(OSError):
                     slot.conn.send(None)
-                except OSError:
-                    pass
         for slot in slots:
             slot.proc.join(0.5)
             retire(slot)
+
+
+def _stop(slot: _Slot) -> None:
+    """Ask an idle worker to exit and reap it (killed if it does not within 5 s)."""
+    with contextlib.suppress(OSError):
+        slot.conn.send(None)
+    slot.proc.join(5)
+    if slot.proc.is_alive():
+        slot.proc.kill()
+        slot.proc.join(5)
+    slot.conn.close()
