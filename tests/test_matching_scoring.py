@@ -222,3 +222,20 @@ def test_offer_wording_written_in_the_cv_counts_even_if_not_tagged(model: Keywor
     assert "SQL" in (row.evidence or "")
     untagged_absent = next(r for r in report.requirements if r.id == "skill:ml")
     assert untagged_absent.status == "missing"
+
+
+@pytest.mark.parametrize(
+    ("surface", "usable"),
+    [("FastAPI", True), ("infrastructure as code", True), ("stakeholder management", True),
+     ("Review code and", False), ("run the", False), ("Coordinate internal teams", False),
+     ("Work closely with customer success teams", False), ("Degree", False)],
+)
+def test_clipped_or_generic_tagger_terms_do_not_become_requirements(surface: str,
+                                                                    usable: bool) -> None:
+    from analysis.matching.skills import is_usable_term
+
+    term = SkillMention(0, len(surface), surface, f"cvscope:term/hard/{surface}", surface,
+                        "hard", importance="required")
+    assert is_usable_term(term) is usable
+    # a taxonomy skill is always kept, whatever its surface
+    assert is_usable_term(SkillMention(0, 7, "SQL and", "skill:sql", "SQL", "hard"))

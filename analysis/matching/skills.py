@@ -48,10 +48,42 @@ def best_mention(doc: ParsedDocument | None, mentions: Iterable[SkillMention]) -
     return min(mentions, key=rank)
 
 
+# Open-vocabulary terms (ids "cvscope:term/...", found by extraction's tagger rather than the
+# taxonomy) become requirements only when they read as a skill name: not a clipped span
+# ("Review code and"), not a long clause, not a bare verb phrase or a generic word.
+_TERM_PREFIX = "cvscope:term/"
+_FUNCTION_WORDS = frozenset(
+    "a an the and or of to with for in on at by as from into our your their its this that "
+    "le la les l un une des de du d et ou en au aux pour par avec sur dans".split())
+_TERM_VERBS = frozenset(
+    "manage maintain improve review run own work coordinate plan grow build develop design "
+    "lead drive support ensure deliver create help collaborate communicate write take make "
+    "use".split())
+_GENERIC_TERMS = frozenset(
+    "design plan solid degree english french german spanish anglais francais experience "
+    "skills knowledge ability team work".split())
+MAX_TERM_WORDS = 4
+
+
+def is_usable_term(mention: SkillMention) -> bool:
+    """Whether an offer mention can stand as a requirement row (taxonomy ids always can)."""
+    if not mention.skill_id.startswith(_TERM_PREFIX):
+        return True
+    tokens = fold(mention.text).strip(" .,;:()[]").replace(",", " ").split()
+    if not tokens or len(tokens) > MAX_TERM_WORDS:
+        return False
+    if tokens[0] in _FUNCTION_WORDS or tokens[-1] in _FUNCTION_WORDS:
+        return False
+    if len(tokens) > 1 and tokens[0] in _TERM_VERBS:
+        return False
+    return not (len(tokens) == 1 and (tokens[0] in _GENERIC_TERMS or tokens[0] in _TERM_VERBS))
+
+
 def _offer_skills(offer: Profile) -> dict[str, list[SkillMention]]:
     grouped: dict[str, list[SkillMention]] = {}
     for mention in offer.mentions:
-        grouped.setdefault(mention.skill_id, []).append(mention)
+        if is_usable_term(mention):
+            grouped.setdefault(mention.skill_id, []).append(mention)
     return grouped
 
 
