@@ -239,3 +239,15 @@ def test_clipped_or_generic_tagger_terms_do_not_become_requirements(surface: str
     assert is_usable_term(term) is usable
     # a taxonomy skill is always kept, whatever its surface
     assert is_usable_term(SkillMention(0, 7, "SQL and", "skill:sql", "SQL", "hard"))
+
+
+def test_title_similarity_crosses_languages_and_ignores_contract_details() -> None:
+    from analysis.matching.text import title_similarity
+
+    assert title_similarity("Senior Python Backend Developer (Remote, UK)",
+                            "Senior Python Backend Developer") == 1.0
+    assert title_similarity("Développeur Python (H/F)", "Python developer") == 1.0
+    assert title_similarity("Data Engineer", "Ingénieur données") == 1.0
+    assert title_similarity("Data Engineer", "Data Analyst") < title_similarity(
+        "Data Engineer", "Senior data engineer")
+    assert title_similarity("Infirmier urgences", "Comptable unique") == 0.0

@@ -33,8 +33,10 @@ _TITLE_SYNONYMS: dict[str, str] = {
 }
 _TITLE_STOP = frozenset(
     "h f m w x hf fh de du des la le les l d et en a au aux pour the of and in for to with "
-    "un une cdi cdd h/f f/h freelance poste job offre offer".split()
+    "un une cdi cdd h/f f/h freelance poste job offre offer remote hybrid hybride teletravail "
+    "full time part temps plein partiel".split()
 )
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SENIORITY = frozenset({"senior", "junior", "lead", "intern", "apprentice"})
 
 
@@ -108,7 +110,9 @@ def find_wording(text: str, wordings: list[str]) -> tuple[int, int] | None:
 def title_tokens(title: str) -> frozenset[str]:
     """Content tokens of a job title, mapped to a shared FR/EN vocabulary."""
     out = set()
-    for token in words(title.replace("/", " ")):
+    # "(Remote, UK)", "(H/F)": place, contract and work mode are not the job
+    core = _BRACKETS.sub(" ", title)
+    for token in words((core if core.strip() else title).replace("/", " ")):
         token = token.strip(".")
         if token in _TITLE_STOP or len(token) < 2 and token not in {"c", "r"}:
             continue
