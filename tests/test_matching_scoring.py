@@ -251,3 +251,17 @@ def test_title_similarity_crosses_languages_and_ignores_contract_details() -> No
     assert title_similarity("Data Engineer", "Data Analyst") < title_similarity(
         "Data Engineer", "Senior data engineer")
     assert title_similarity("Infirmier urgences", "Comptable unique") == 0.0
+
+
+def test_evidence_sentence_spans_soft_wrapped_pdf_lines_but_not_bullets() -> None:
+    from analysis.matching.text import sentence_at
+
+    text = ("EXPÉRIENCE\n• Conçu 14 tableaux de bord Power BI suivis par 120\nmanagers.\n"
+            "• Automatisé le reporting\nOutils : Power BI, Tableau,\nExcel avancé\nFORMATION")
+    at = text.index("Power BI")
+    assert sentence_at(text, at, at + 8) == (
+        "Conçu 14 tableaux de bord Power BI suivis par 120 managers.")
+    at = text.index("reporting")
+    assert sentence_at(text, at, at + 9) == "Automatisé le reporting"
+    at = text.index("Tableau,")
+    assert sentence_at(text, at, at + 7) == "Outils : Power BI, Tableau, Excel avancé"

@@ -7,7 +7,9 @@ import unicodedata
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý0-9•\-])|\n")
+# A line break ends a sentence unless it is a soft wrap (PDF lines): after a comma, or before
+# a lower-case word.
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý0-9•\-])|(?<!,)\n(?![a-zà-ÿ(])")
 _BULLET_PREFIX = re.compile(r"^[\s•●▪◦‣➢➤►■□\-–—*·>]+")
 MAX_EVIDENCE = 280
 
