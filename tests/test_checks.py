@@ -123,6 +123,9 @@ def test_keyword_frequency_flags_skills_only_listed() -> None:
     cv2 = Profile("cv", "en", mentions=(*cv.mentions, SkillMention(
         used, used + 7, "reports", "tool:python", "Python", "hard")))
     assert keyword_frequency_check(doc, cv2, [row], "en").status == "pass"
+    sql = RequirementResult("skill:sql", "SQL", "hard", "required", "matched", "exact",
+                            "Python, SQL", offer_text="SQL")  # matched on wording only
+    assert "SQL" in keyword_frequency_check(doc, cv2, [row, sql], "en").message
     nothing = keyword_frequency_check(doc, cv, [], "en")
     assert nothing.status == "pass" and "no required" in nothing.message
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from analysis.extraction.types import Profile
 from analysis.matching.messages import msg
-from analysis.matching.text import fold
+from analysis.matching.text import find_wording, fold
 from analysis.matching.types import Check, RequirementResult
 from analysis.parsing.document import ParsedDocument
 
@@ -169,6 +169,9 @@ def keyword_frequency_check(doc: ParsedDocument, cv: Profile,
     for row in required:
         sections = {m.section or doc.section_at(m.start) for m in cv.mentions
                     if m.skill_id == row.id}
+        if not sections:  # matched on the offer's wording, not on a tagged mention
+            found = find_wording(doc.text, [w for w in (row.offer_text, row.label) if w])
+            sections = {doc.section_at(found[0])} if found else set()
         if sections and sections <= {"skills", "languages", "interests"}:
             only_listed.append(row.offer_text or row.label)
     if only_listed:
