@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import multiprocessing
+import os
+import threading
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Text, select, type_coerce
 
 from analysis.errors import InvalidArgumentError
 from analysis.parsing.document import ParsedDocument
@@ -16,6 +20,8 @@ from analysis.storage import Store
 from analysis.storage.codec import extraction_version, load_extraction
 from analysis.storage.documents import Extracted, extract, from_cache
 from analysis.storage.models import PoolCandidate
+
+PARALLEL_MIN = 300  # below this, forking costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -57,51 +63,119 @@ class PoolMatch:
 
 def match_pool(store: Store, offer: str | Path | bytes | ParsedDocument | Extracted, *,
                top: int | None = None, lang: str | None = None, today: date | None = None,
-               filename: str | None = None,
-               include_do_not_contact: bool = True) -> list[PoolMatch]:
-    """Score every pool candidate against `offer`, best first; flags are kept on each row."""
+               filename: str | None = None, include_do_not_contact: bool = True,
+               workers: int | None = None) -> list[PoolMatch]:
+    """Score every pool candidate against `offer`, best first; flags are kept on each row.
+
+    `workers`: processes scoring in parallel (None: one per CPU, up to 4, for pools of
+    PARALLEL_MIN candidates or more when the caller runs a single thread; 1: in-process).
+    """
     from analysis.matching import load_keyword_model
-    from analysis.pool.scoring import ranking_report
     from analysis.taxonomy import load_taxonomy
 
     if top is not None and top < 1:
         raise InvalidArgumentError("--top must be at least 1")
     new = offer if isinstance(offer, Extracted) else extract(offer, "offer", filename)
-    lang = lang or new.doc.language or "en"
-    today = today or date.today()
-    taxonomy, model = load_taxonomy(), load_keyword_model()
-    results: list[PoolMatch] = []
+    job = _Job(new, lang or new.doc.language or "en", today or date.today(),
+               load_taxonomy(), load_keyword_model(), _load_rows(store, include_do_not_contact))
+    count = _worker_count(workers, len(job.rows))
+    if count == 1:
+        results = _score_slice(job, 0, 1)
+    else:
+        results = _score_in_processes(job, count)
+    results.sort(key=lambda m: (-m.score, m.id))
+    return results[:top] if top else results
+
+
+@dataclass(frozen=True)
+class _Job:
+    offer: Extracted
+    lang: str
+    today: date
+    taxonomy: Any
+    model: Any
+    rows: list[tuple[Any, Extracted | None]]  # (row, fresh extraction or None: use the cache)
+
+
+def _load_rows(store: Store, include_do_not_contact: bool) -> list[tuple[Any, Extracted | None]]:
+    """Pool rows with their raw cached extraction; stale rows are re-extracted once here."""
     P = PoolCandidate
     columns = (P.id, P.name, P.stage, P.reason, P.role_level, P.contact_channel, P.rejected_on,
-               P.position, P.old_gaps, P.do_not_contact, P.reacted_badly, P.extraction,
-               P.extraction_version, P.cv_text)
+               P.position, P.old_gaps, P.do_not_contact, P.reacted_badly,
+               type_coerce(P.extraction, Text).label("extraction"), P.extraction_version,
+               P.cv_text)
     current = extraction_version()
+    rows: list[tuple[Any, Extracted | None]] = []
     with store.session() as session:
         query = select(*columns)
         if not include_do_not_contact:
             query = query.where(P.do_not_contact.is_(False))
-        for row in session.execute(query):
-            if row.extraction and row.extraction_version == current:
-                cv = Extracted(None, None, *load_extraction(row.extraction, row.cv_text))
-            else:
-                cv = _refresh(session, row.id)
-            report = ranking_report(cv.doc, cv.profile, new.doc, new.profile,
-                                    cv_tokens=cv.tokens, offer_tokens=new.tokens,
-                                    taxonomy=taxonomy, keyword_model=model)
-            days = max(0, (today - row.rejected_on).days)
-            advice = advise(report, stage=row.stage, reason=row.reason,
-                            role_level=row.role_level, used_channel=row.contact_channel,
-                            days_since=days, position=row.position, old_gaps=row.old_gaps or (),
-                            cv_skill_ids=frozenset(cv.profile.skill_ids()),
-                            do_not_contact=bool(row.do_not_contact),
-                            reacted_badly=bool(row.reacted_badly), lang=lang)
-            results.append(PoolMatch(
-                row.id, row.name, float(report.score), row.reason, row.stage, days,
-                advice.channel, advice.talking_points, advice.what_changed,
-                advice.matched_skills, advice.missing_required, advice.flags,
-                row.role_level, row.position))
-    results.sort(key=lambda m: (-m.score, m.id))
-    return results[:top] if top else results
+        for row in session.execute(query).all():
+            fresh = None
+            missing = row.extraction in (None, "", "null", {})
+            if missing or row.extraction_version != current:
+                fresh = _refresh(session, row.id)
+            rows.append((row, fresh))
+    return rows
+
+
+def _worker_count(workers: int | None, rows: int) -> int:
+    if workers is not None:
+        return max(1, workers)
+    if rows < PARALLEL_MIN or threading.active_count() > 1 or os.name != "posix":
+        return 1  # forking a multi-threaded process (e.g. Streamlit) is not safe
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+_FORKED: _Job | None = None  # the job, inherited by forked workers (no pickling of the pool)
+
+
+def _forked_slice(args: tuple[int, int]) -> list[PoolMatch]:
+    assert _FORKED is not None
+    return _score_slice(_FORKED, *args)
+
+
+def _score_in_processes(job: _Job, count: int) -> list[PoolMatch]:
+    """Score slices of the pool in forked processes that inherit the loaded rows."""
+    global _FORKED
+    _FORKED = job
+    try:
+        with multiprocessing.get_context("fork").Pool(count) as workers:
+            parts = workers.map(_forked_slice, [(i, count) for i in range(count)])
+    finally:
+        _FORKED = None
+    return [match for part in parts for match in part]
+
+
+def _score_slice(job: _Job, index: int, count: int) -> list[PoolMatch]:
+    """Score rows index, index+count, ... of the job."""
+    from analysis.pool.scoring import ranking_report
+
+    new, results = job.offer, []
+    for row, fresh in job.rows[index::count]:
+        cv = fresh or Extracted(None, None, *load_extraction(_decoded(row.extraction),
+                                                             row.cv_text))
+        report = ranking_report(cv.doc, cv.profile, new.doc, new.profile,
+                                cv_tokens=cv.tokens, offer_tokens=new.tokens,
+                                taxonomy=job.taxonomy, keyword_model=job.model)
+        days = max(0, (job.today - row.rejected_on).days)
+        advice = advise(report, stage=row.stage, reason=row.reason,
+                        role_level=row.role_level, used_channel=row.contact_channel,
+                        days_since=days, position=row.position, old_gaps=row.old_gaps or (),
+                        cv_skill_ids=frozenset(cv.profile.skill_ids()),
+                        do_not_contact=bool(row.do_not_contact),
+                        reacted_badly=bool(row.reacted_badly), lang=job.lang)
+        results.append(PoolMatch(
+            row.id, row.name, float(report.score), row.reason, row.stage, days,
+            advice.channel, advice.talking_points, advice.what_changed,
+            advice.matched_skills, advice.missing_required, advice.flags,
+            row.role_level, row.position))
+    return results
+
+
+def _decoded(value: Any) -> Any:
+    """The cached extraction as a dict (SQLite hands back JSON text; some drivers decode it)."""
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def _refresh(session: Any, candidate_id: int) -> Extracted:
