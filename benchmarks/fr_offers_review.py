@@ -92,7 +92,7 @@ def main() -> None:
             "",
         ]
     average = f"{n_hard / len(offers):.1f} hard, {n_soft / len(offers):.1f} soft"
-    lines.insert(4, f"Average per offer: {average}.")
+    lines.insert(4, f"Average per offer: {average}.\n")
     OUT.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({len(offers)} offers, {n_hard} hard, {n_soft} soft skill entries)")
 

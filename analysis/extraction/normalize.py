@@ -71,12 +71,16 @@ class Normalizer:
         return self.overrides.get(base, base)
 
     def plain_lemma(self, text: str, lemma: str) -> str:
-        """The lemma without the override table (single-word labels match on this or the form)."""
+        """The lemma without the override table (single-word labels match on this or the form).
+
+        French only: there the table maps nouns to verbs ("animation" -> "animer"). English
+        lookup lemmas need the table's fixes ("marketing" is not "market"), so English keeps it.
+        """
+        if self._lookup is not None:
+            return self.lemma_key(text, lemma)
         form = fold(text)
         if len(text) > 1 and text.isupper():
             return form
-        if self._lookup is not None:
-            return self._lookup.get(form, form)
         return fold(lemma) or form
 
     def token_keys(self, doc: Iterable) -> list[tuple[str, str, int, int, bool]]:

@@ -24,8 +24,13 @@ def resolve_lang(text: str, lang: str | None) -> str:
     return detect_language(text)
 
 
-def extract_skills(text: str, lang: str | None = None) -> list[SkillMention]:
-    """Hard and soft skill mentions in `text`, with character offsets into `text`."""
+def extract_skills(
+    text: str, lang: str | None = None, *, use_model: bool = True
+) -> list[SkillMention]:
+    """Hard and soft skill mentions in `text`, with character offsets into `text`.
+
+    `use_model=False` skips the English skill tagger (taxonomy matches only).
+    """
     if not text or not text.strip():
         return []
     lang = resolve_lang(text, lang)
@@ -33,7 +38,7 @@ def extract_skills(text: str, lang: str | None = None) -> list[SkillMention]:
     matcher = get_matcher(lang)
     mentions: list[SkillMention] = []
     for offset, chunk in chunks(text):
-        for m in matcher.match(nlp(chunk)):
+        for m in matcher.match(nlp(chunk), use_model=use_model):
             mentions.append(shift(m, offset) if offset else m)
     return mentions
 
