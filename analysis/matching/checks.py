@@ -151,7 +151,10 @@ def file_checks(doc: ParsedDocument, lang: str) -> list[Check]:
 
 def document_checks(doc: ParsedDocument, cv: Profile, lang: str) -> list[Check]:
     """All checks that depend on the CV alone, in display order."""
-    return list(_document_checks(doc, cv, lang))
+    try:
+        return list(_document_checks(doc, cv, lang))
+    except TypeError:  # a profile rebuilt with lists instead of tuples cannot be a cache key
+        return list(_document_checks.__wrapped__(doc, cv, lang))
 
 
 @lru_cache(maxsize=256)  # batch and pool score one CV against many offers
