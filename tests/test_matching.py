@@ -169,3 +169,29 @@ def test_a_missing_file_path_is_an_error_not_an_empty_cv(tmp_path: Path) -> None
     with pytest.raises(DocumentError) as caught:
         match(str(tmp_path / "no-such-cv.pdf"), EN_OFFER)
     assert caught.value.code == "not_found"
+
+
+HOSTILE_CVS = [
+    "<script>alert(1)</script>\n" * 40,
+    "\x00\x01\x02 Python \x07 SQL \x1b[31m red \x1b[0m\n" * 20,
+    "🙂" * 3000,
+    "Développeur " + "x" * 20000,
+    "عربي  עברית  Python  SQL\n" * 30,
+    "- \n• \n* \n" * 200,
+    "2019 - 2018\n13/2020 – 00/1999\n" * 10,
+    "1234567890 " * 500,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_CVS, ids=range(len(HOSTILE_CVS)))
+def test_hostile_cv_text_gives_a_report_not_a_crash(text: str) -> None:
+    import io
+
+    from analysis.reporting import to_docx, to_html, to_markdown
+
+    report = match(text, EN_OFFER)
+    assert 0 <= report.score <= 100
+    assert report.checks and all(c.status in {"pass", "warn", "fail"} for c in report.checks)
+    assert "<script>" not in to_html(report)
+    assert to_markdown(report).startswith("#")
+    docx.Document(io.BytesIO(to_docx(report)))  # opens
