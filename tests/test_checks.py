@@ -146,3 +146,20 @@ def test_unreadable_cv_fails_with_a_clear_message() -> None:
     assert scanned.status == "fail" and "scanné" in scanned.message
     empty = readable_check(_doc("   "), "en", None)
     assert empty.status == "fail" and "no readable text" in empty.message
+
+
+def test_checks_on_real_sample_files(samples) -> None:  # noqa: ANN001 - the Path fixture
+    from analysis.extraction import profile_cv
+    from analysis.parsing import parse_document
+
+    def statuses(name: str) -> dict[str, str]:
+        doc = parse_document(samples / name)
+        return {c.code: c.status for c in document_checks(doc, profile_cv(doc), doc.language)}
+
+    clean = statuses("cv_fr_data_analyst.pdf")
+    two_col = statuses("cv_fr_data_analyst_2col.pdf")
+    assert clean["layout_multi_column"] == "pass" and two_col["layout_multi_column"] == "warn"
+    boxed = statuses("cv_fr_infirmiere_header_textbox.docx")
+    assert boxed["layout_header_footer"] == "warn" and boxed["layout_text_box"] == "warn"
+    assert clean["contact_email"] == clean["contact_phone"] == "pass"
+    assert clean["standard_headings"] == "pass" and clean["bullets"] == "pass"
