@@ -70,7 +70,7 @@ class KeywordModel:
         return self.credit(self.cosine(a, b))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _vector(model: KeywordModel, tokens: tuple[str, ...]) -> dict[int, float]:
     vocabulary, idf = model.vectorizer.vocabulary_, model.vectorizer.idf_
     counts: dict[int, int] = {}

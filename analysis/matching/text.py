@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
@@ -71,17 +72,17 @@ def sentence_at(text: str, start: int, end: int) -> str:
     return sentence
 
 
-@lru_cache(maxsize=512)  # batch and pool meet the same CVs again and again
-def folded_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
+@lru_cache(maxsize=256)  # batch and pool meet the same CVs again and again
+def folded_with_offsets(text: str) -> tuple[str, array[int]]:
     """`fold`-style lowercase accent-free text, and the original offset of each folded char."""
     chars: list[str] = []
-    offsets: list[int] = []
+    offsets = array("l")
     for i, char in enumerate(text.lower()):
         for part in unicodedata.normalize("NFKD", char):
             if not unicodedata.combining(part):
                 chars.append(part)
                 offsets.append(i)
-    return "".join(chars), tuple(offsets)
+    return "".join(chars), offsets
 
 
 _EDGE = " \t\n()[]{}.,;:!?\"'«»“”/-–—"
