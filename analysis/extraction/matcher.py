@@ -152,7 +152,7 @@ class SkillMatcher:
         else:
             infos = self.token_infos(doc)
             spans = tagger.spans(infos, dict_tags(infos, cands, self.kinds))
-            merged = combine(infos, cands, spans, self.keep_always)
+            merged = combine(infos, cands, spans, self.keep_always, self.normalizer.function_words)
         out = []
         for s, e, sid, source in merged:
             if source == "model":

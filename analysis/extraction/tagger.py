@@ -189,11 +189,38 @@ def term_id(tokens: Sequence[TokenInfo], start: int, end: int) -> tuple[str, str
     return f"cvscope:term/{kind}/{slug}", kind
 
 
+def trim(
+    tokens: Sequence[TokenInfo], start: int, end: int, function_words: frozenset[str]
+) -> tuple[int, int] | None:
+    """The span without leading/trailing function words and punctuation; None if nothing left."""
+    inside = [t for t in tokens if t[2] >= start and t[3] <= end]
+    keep = [
+        t for t in inside if any(c.isalnum() for c in t[0]) and fold(t[0]) not in function_words
+    ]
+    if not keep:
+        return None
+    first, last = inside.index(keep[0]), inside.index(keep[-1])
+    return inside[first][2], inside[last][3]
+
+
+def _lone_verb(tokens: Sequence[TokenInfo], start: int, end: int) -> bool:
+    """A one-word phrase that is a past participle or a bare action verb ("Maintained", "Led")."""
+    inside = [t for t in tokens if t[2] >= start and t[3] <= end]
+    if len(inside) != 1:
+        return False
+    word = fold(inside[0][0])
+    return word.endswith("ed") or inside[0][1] in _LONE_VERBS
+
+
+_LONE_VERBS = frozenset("lead build maintain manage develop design create drive own run".split())
+
+
 def combine(
     tokens: Sequence[TokenInfo],
     cands: Sequence[Candidate],
     spans: Sequence[tuple[int, int]],
     keep_always: set[str],
+    function_words: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int, str, str]]:
     """Merge dictionary matches and tagged spans: (start, end, skill id, source).
 
@@ -214,13 +241,18 @@ def combine(
             continue
         start, end = d
         if len(around) == 1 and sum(overlaps(around[0], x) for x in dspans) == 1:
-            start, end = min(start, around[0][0]), max(end, around[0][1])
+            wide = trim(tokens, min(start, around[0][0]), max(end, around[0][1]), function_words)
+            if wide is not None:
+                start, end = min(start, wide[0]), max(end, wide[1])
         out.append((start, end, cand[2], "taxonomy"))
     for s in spans:
         if not any(overlaps(s, d) for d in dspans):
-            sid, _ = term_id(tokens, s[0], s[1])
+            span = trim(tokens, s[0], s[1], function_words)
+            if span is None or _lone_verb(tokens, *span):
+                continue
+            sid, _ = term_id(tokens, *span)
             if not sid.endswith("/unknown"):
-                out.append((s[0], s[1], sid, "model"))
+                out.append((span[0], span[1], sid, "model"))
     out.sort()
     return out
 
