@@ -165,6 +165,14 @@ def test_cache_key_changes_with_every_input(tmp_path: Path) -> None:
     again.close()
 
 
+def test_a_file_that_is_not_a_cache_is_refused_clearly(tmp_path: Path) -> None:
+    bogus = tmp_path / "out.csv.cache.sqlite"
+    bogus.write_bytes(b"this is not SQLite" * 100)
+    with pytest.raises(InvalidArgumentError, match="not a CVScope batch cache"):
+        ResultCache(bogus)
+    assert bogus.read_bytes() == b"this is not SQLite" * 100
+
+
 @pytest.mark.parametrize("jobs", [0, 1])
 def test_score_uploads_zip_text_offer_and_progress(samples: Path, jobs: int) -> None:
     buffer = io.BytesIO()

@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from analysis.errors import InvalidArgumentError
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS results (
     key TEXT PRIMARY KEY,
@@ -34,9 +36,15 @@ class ResultCache:
 
     def __init__(self, path: Path, *, commit_every: int = 25, commit_seconds: float = 1.0) -> None:
         self.path = path
-        self._conn = sqlite3.connect(str(path))
-        self._conn.execute(SCHEMA)
-        self._conn.commit()
+        self._conn = sqlite3.connect(str(path), timeout=30)
+        try:
+            self._conn.execute(SCHEMA)
+            self._conn.commit()
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise InvalidArgumentError(
+                f"{path} is not a CVScope batch cache ({exc}); delete it or choose another output"
+            ) from exc
         self._pending = 0
         self._last_commit = time.monotonic()
         self._commit_every = commit_every
