@@ -3,8 +3,7 @@
 Builds (once, reused on later runs) an SQLite pool of N distinct CVs derived from the sample CVs
 (each gets its own name, a random subset of its lines and an extra skills line), added through
 the real `pool.add_candidate` path so every row carries its cached extraction. Then times
-`match_pool` (cached extractions, offer already read) for three offers, in-process and with
-the default forked workers (one per CPU), and the cold
+`match_pool` (cached extractions, offer already read) for three offers, and the cold
 `cvscope pool match OFFER --json` command (process start, imports, reading the offer).
 
     python benchmarks/pool_bench.py [--n 1000] [--repeat 5] [--db PATH]
@@ -91,18 +90,6 @@ def build(db: Path, n: int) -> tuple[float, int]:
     return time.perf_counter() - start, n
 
 
-def _cpu() -> float:
-    """CPU seconds used by this process and its finished children (the forked workers)."""
-    own = time.process_time()
-    try:
-        import resource
-
-        children = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return own + children.ru_utime + children.ru_stime
-    except ImportError:  # not on POSIX
-        return own
-
-
 def main() -> None:
     """Build the pool if needed, time the ranking, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -123,19 +110,17 @@ def main() -> None:
     medians = []
     for name in OFFERS:
         offer = extract(SAMPLES / name, "offer")
-        pool.match_pool(store, offer, top=10, workers=1)  # warm: taxonomy, keyword model
-        for label, workers in (("in-process", 1), ("default (forked workers)", None)):
-            times, cpu = [], []
-            for _ in range(args.repeat):
-                start, start_cpu = time.perf_counter(), _cpu()
-                ranked = pool.match_pool(store, offer, workers=workers)
-                times.append(time.perf_counter() - start)
-                cpu.append(_cpu() - start_cpu)
-            if workers is None:
-                medians.append(statistics.median(times))
-            print(f"match_pool {name} [{label}]: {len(ranked)} ranked, wall median "
-                  f"{statistics.median(times):.3f} s (min {min(times):.3f}, max {max(times):.3f}),"
-                  f" CPU median {statistics.median(cpu):.3f} s (best score {ranked[0].score:.1f})")
+        pool.match_pool(store, offer, top=10)  # warm: taxonomy and keyword model loaded
+        times, cpu = [], []
+        for _ in range(args.repeat):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            ranked = pool.match_pool(store, offer)
+            times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+        medians.append(statistics.median(times))
+        print(f"match_pool {name}: {len(ranked)} ranked, wall median "
+              f"{statistics.median(times):.3f} s (min {min(times):.3f}, max {max(times):.3f}),"
+              f" CPU median {statistics.median(cpu):.3f} s (best score {ranked[0].score:.1f})")
     start = time.perf_counter()
     cli = subprocess.run([sys.executable, "-m", "analysis", "pool", "match",
                           str(SAMPLES / OFFERS[0]), "--json", "--top", "10", "--db",

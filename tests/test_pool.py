@@ -230,10 +230,3 @@ def test_a_newer_cv_that_closes_an_old_gap_is_what_changed(filled, samples):
     assert after.score > before.score
     pool.forget(store, entry.id)
 
-
-def test_parallel_ranking_gives_the_same_result(filled, data_offer):
-    """Forked workers (used for big pools) rank exactly as the in-process loop does."""
-    _, store, _ = filled
-    serial = pool.match_pool(store, data_offer, workers=1)
-    forked = pool.match_pool(store, data_offer, workers=2)
-    assert [m.to_dict() for m in forked] == [m.to_dict() for m in serial]

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
-import threading
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,8 +17,6 @@ from analysis.storage import Store
 from analysis.storage.codec import extraction_version, load_extraction
 from analysis.storage.documents import Extracted, extract, from_cache
 from analysis.storage.models import PoolCandidate
-
-PARALLEL_MIN = 300  # below this, forking costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -63,13 +58,9 @@ class PoolMatch:
 
 def match_pool(store: Store, offer: str | Path | bytes | ParsedDocument | Extracted, *,
                top: int | None = None, lang: str | None = None, today: date | None = None,
-               filename: str | None = None, include_do_not_contact: bool = True,
-               workers: int | None = None) -> list[PoolMatch]:
-    """Score every pool candidate against `offer`, best first; flags are kept on each row.
-
-    `workers`: processes scoring in parallel (None: one per CPU, up to 4, for pools of
-    PARALLEL_MIN candidates or more when the caller runs a single thread; 1: in-process).
-    """
+               filename: str | None = None,
+               include_do_not_contact: bool = True) -> list[PoolMatch]:
+    """Score every pool candidate against `offer`, best first; flags are kept on each row."""
     from analysis.matching import load_keyword_model
     from analysis.taxonomy import load_taxonomy
 
@@ -78,11 +69,7 @@ def match_pool(store: Store, offer: str | Path | bytes | ParsedDocument | Extrac
     new = offer if isinstance(offer, Extracted) else extract(offer, "offer", filename)
     job = _Job(new, lang or new.doc.language or "en", today or date.today(),
                load_taxonomy(), load_keyword_model(), _load_rows(store, include_do_not_contact))
-    count = _worker_count(workers, len(job.rows))
-    if count == 1:
-        results = _score_slice(job, 0, 1)
-    else:
-        results = _score_in_processes(job, count)
+    results = _score(job)
     results.sort(key=lambda m: (-m.score, m.id))
     return results[:top] if top else results
 
@@ -119,40 +106,12 @@ def _load_rows(store: Store, include_do_not_contact: bool) -> list[tuple[Any, Ex
     return rows
 
 
-def _worker_count(workers: int | None, rows: int) -> int:
-    if workers is not None:
-        return max(1, workers)
-    if rows < PARALLEL_MIN or threading.active_count() > 1 or os.name != "posix":
-        return 1  # forking a multi-threaded process (e.g. Streamlit) is not safe
-    return max(1, min(4, os.cpu_count() or 1))
-
-
-_FORKED: _Job | None = None  # the job, inherited by forked workers (no pickling of the pool)
-
-
-def _forked_slice(args: tuple[int, int]) -> list[PoolMatch]:
-    assert _FORKED is not None
-    return _score_slice(_FORKED, *args)
-
-
-def _score_in_processes(job: _Job, count: int) -> list[PoolMatch]:
-    """Score slices of the pool in forked processes that inherit the loaded rows."""
-    global _FORKED
-    _FORKED = job
-    try:
-        with multiprocessing.get_context("fork").Pool(count) as workers:
-            parts = workers.map(_forked_slice, [(i, count) for i in range(count)])
-    finally:
-        _FORKED = None
-    return [match for part in parts for match in part]
-
-
-def _score_slice(job: _Job, index: int, count: int) -> list[PoolMatch]:
-    """Score rows index, index+count, ... of the job."""
+def _score(job: _Job) -> list[PoolMatch]:
+    """Score every row of the job against its offer, with re-contact advice."""
     from analysis.pool.scoring import ranking_report
 
     new, results = job.offer, []
-    for row, fresh in job.rows[index::count]:
+    for row, fresh in job.rows:
         cv = fresh or Extracted(None, None, *load_extraction(_decoded(row.extraction),
                                                              row.cv_text))
         report = ranking_report(cv.doc, cv.profile, new.doc, new.profile,
