@@ -28,8 +28,11 @@ class PreparedOffer:
     profile: Profile
 
 
-class _TimeLimit(Exception):
-    """Raised inside a worker by the interval timer when a CV takes too long."""
+class _TimeLimit(BaseException):
+    """Raised inside a worker by the interval timer when a CV takes too long.
+
+    A BaseException, so that an `except Exception` somewhere in the pipeline cannot swallow it.
+    """
 
 
 def _on_alarm(signum: int, frame: Any) -> None:
