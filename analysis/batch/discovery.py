@@ -13,8 +13,9 @@ from pathlib import Path
 
 from analysis.errors import NotFoundError
 
-# Files taken from folders: what CVScope reads, plus common CV formats it does not read (those
-# become `unsupported_format` rows so a recruiter sees them instead of losing them silently).
+# Files taken from folders: what CVScope reads, plus common CV formats it does not read; those
+# get a row with the reader's error code (unsupported_format, or no_text_layer for an image) so
+# a recruiter sees them instead of losing them silently.
 READABLE_SUFFIXES = frozenset({".pdf", ".docx", ".txt"})
 REPORTED_SUFFIXES = frozenset({".doc", ".odt", ".rtf", ".pages", ".png", ".jpg", ".jpeg"})
 
