@@ -178,11 +178,13 @@ def test_exit_2_when_no_cv_is_scored(inputs: tuple[Path, list[Path]], tmp_path: 
         "corrupt", "empty"]
 
 
-@pytest.mark.parametrize("missing", ["cv", "offer"])
+@pytest.mark.parametrize("missing", ["cv", "offer", "empty_folder"])
 def test_missing_inputs_exit_2(inputs: tuple[Path, list[Path]], tmp_path: Path,
                                missing: str) -> None:
     cvs, offers = inputs
-    cv = tmp_path / "nope" if missing == "cv" else cvs
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "readme.md").write_text("no CV here", encoding="utf-8")
+    cv = {"cv": tmp_path / "nope", "empty_folder": tmp_path / "empty"}.get(missing, cvs)
     offer = tmp_path / "nope.txt" if missing == "offer" else offers[0]
     code, _, stderr = _run(cv, "--offer", offer, "-o", tmp_path / "x.csv")
     assert code == 2 and stderr.startswith("error: not_found: ")
