@@ -66,6 +66,19 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9+#]+", "-", fold(text)).strip("-")
 
 
+class ToolFlags(dict):
+    """tool_flags.tsv, looked up without regard to case ("pandas" finds "Pandas")."""
+
+    def __init__(self, items: object) -> None:
+        super().__init__((fold(k), v) for k, v in items)  # type: ignore[union-attr]
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return super().get(fold(key), default)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and super().__contains__(fold(key))
+
+
 class Builder:
     """Collects skills and labels, then compiles the matching keys."""
 
@@ -378,7 +391,7 @@ def main() -> None:
     overrides = read_overrides(
         (CURATED / "lemma_overrides.tsv").read_text(encoding="utf-8").splitlines()
     )
-    tool_flags = {name: flags for name, flags in read_tsv("tool_flags.tsv")}
+    tool_flags = ToolFlags((name, flags) for name, flags in read_tsv("tool_flags.tsv"))
     builder = Builder(args.data)
     builder.common = common_words()
     builder.load_esco()

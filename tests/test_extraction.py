@@ -165,3 +165,37 @@ def test_lemmatize_normalises_for_tfidf(nlp_fr: Any, nlp_en: Any) -> None:
     assert {"gerer", "equipe", "developper", "outil", "donnee"} <= set(fr)
     assert "les" not in fr and "de" not in fr and all(t == t.lower() for t in fr)
     assert lemmatize("Gestion d'équipe", "fr") == lemmatize("gérer l'équipe", "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x00\x01 Python \ufeff",
+        "🙂" * 500,
+        "a" * 50_000,
+        "\u200fSQL \u200fעברית",
+        "\n\n\n",
+        "C++ C# .NET",
+    ],
+)
+def test_odd_inputs_never_break_offsets(text: str, nlp_fr: Any, nlp_en: Any) -> None:
+    for lang in ("fr", "en"):
+        for m in extract_skills(text, lang):
+            assert text[m.start : m.end] == m.text
+        assert all(isinstance(t, str) and t for t in lemmatize(text, lang))
+
+
+def test_programming_names_with_symbols(nlp_en: Any) -> None:
+    found = {m.text for m in extract_skills("C++, C#, .NET, Node.js and Vue.js", "en")}
+    assert {"C++", "C#", ".NET", "Node.js", "Vue.js"} <= found
+
+
+def test_common_tools_same_id_in_both_languages(nlp_fr: Any, nlp_en: Any) -> None:
+    tools = ["Snowflake", "Looker", "SAP", "Jira", "pandas", "Power BI", "SPSS", "GitLab", "RAG"]
+    fr = extract_skills("Outils : " + ", ".join(tools) + ".", "fr")
+    en = extract_skills("Tools: " + ", ".join(tools) + ".", "en")
+    by_text_fr = {m.text: m.skill_id for m in fr}
+    by_text_en = {m.text: m.skill_id for m in en if m.source == "taxonomy"}
+    for tool in tools:
+        assert tool in by_text_fr and by_text_fr[tool] == by_text_en.get(tool), tool
+    assert extract_skills("He wiped the table with a rag while the sap dripped.", "en") == []

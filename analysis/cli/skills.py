@@ -6,6 +6,7 @@ import sys
 from typing import Any
 
 import typer
+from rich.markup import escape
 
 from analysis.cli.base import app, fail, guarded, print_json, stdout
 
@@ -63,4 +64,5 @@ def skills(
             stdout.print(f"\n[bold]{kind} skills[/bold] ({len(rows)})")
         for s in rows:
             texts = sorted({m["text"] for m in s["mentions"]})
-            stdout.print(f"  {s['label']}  ×{len(s['mentions'])}  ({', '.join(texts)[:80]})")
+            line = f"  {s['label']}  ×{len(s['mentions'])}  ({', '.join(texts)[:80]})"
+            stdout.print(escape(line))  # user text: never read as rich markup
