@@ -189,9 +189,8 @@ def test_invalid_values_are_refused(filled, samples):
 
 
 def test_ranking_score_equals_the_full_match(filled, data_offer):
-    """The pool's lean ranking gives exactly `match_profiles`' score and requirement rows."""
-    from analysis.matching import load_keyword_model, match_profiles
-    from analysis.pool.scoring import ranking_report
+    """The pool's lean ranking (`score_profiles`) gives exactly `match_profiles`' score and rows."""
+    from analysis.matching import load_keyword_model, match_profiles, score_profiles
     from analysis.storage.codec import load_extraction
     from analysis.taxonomy import load_taxonomy
 
@@ -203,7 +202,7 @@ def test_ranking_score_equals_the_full_match(filled, data_offer):
             doc, profile, tokens = load_extraction(row.extraction, row.cv_text)
             full = match_profiles(doc, profile, data_offer.doc, data_offer.profile,
                                   cv_tokens=tokens, offer_tokens=data_offer.tokens)
-            lean = ranking_report(doc, profile, data_offer.doc, data_offer.profile,
+            lean = score_profiles(doc, profile, data_offer.doc, data_offer.profile,
                                   cv_tokens=tokens, offer_tokens=data_offer.tokens,
                                   taxonomy=load_taxonomy(), keyword_model=load_keyword_model())
             assert lean.score == pytest.approx(full.score, abs=1e-9)

@@ -108,13 +108,13 @@ def _load_rows(store: Store, include_do_not_contact: bool) -> list[tuple[Any, Ex
 
 def _score(job: _Job) -> list[PoolMatch]:
     """Score every row of the job against its offer, with re-contact advice."""
-    from analysis.pool.scoring import ranking_report
+    from analysis.matching import score_profiles
 
     new, results = job.offer, []
     for row, fresh in job.rows:
         cv = fresh or Extracted(None, None, *load_extraction(_decoded(row.extraction),
                                                              row.cv_text))
-        report = ranking_report(cv.doc, cv.profile, new.doc, new.profile,
+        report = score_profiles(cv.doc, cv.profile, new.doc, new.profile,
                                 cv_tokens=cv.tokens, offer_tokens=new.tokens,
                                 taxonomy=job.taxonomy, keyword_model=job.model)
         days = max(0, (job.today - row.rejected_on).days)
