@@ -109,8 +109,42 @@ def _related(tax: Taxonomy, skill_id: str) -> frozenset[str]:
     return frozenset(out)
 
 
+class _LazyKeys(Mapping[str, Mapping[str, tuple[str, str]]]):
+    """Matching keys per language, read from keys.json.gz on first use (not every caller
+    of the taxonomy matches text: labels and hierarchy load in half the time without them)."""
+
+    def __init__(self, path: Path, order: list[str]) -> None:
+        self._path = path
+        self._order = order
+        self._tables: Mapping[str, Mapping[str, tuple[str, str]]] | None = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> Mapping[str, Mapping[str, tuple[str, str]]]:
+        with self._lock:
+            if self._tables is None:
+                with gzip.open(self._path, "rt", encoding="utf-8") as fh:
+                    raw = json.load(fh)
+                order = self._order
+                self._tables = MappingProxyType(
+                    {
+                        lang: MappingProxyType({k: (order[v[0]], v[1]) for k, v in t.items()})
+                        for lang, t in raw.items()
+                    }
+                )
+            return self._tables
+
+    def __getitem__(self, lang: str) -> Mapping[str, tuple[str, str]]:
+        return self._load()[lang]
+
+    def __iter__(self):  # noqa: ANN204
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+
 def read_taxonomy(path: Path) -> Taxonomy:
-    """Load a compiled taxonomy folder (taxonomy.json.gz)."""
+    """Load a compiled taxonomy folder (taxonomy.json.gz; keys.json.gz read on first use)."""
     with gzip.open(path / "taxonomy.json.gz", "rt", encoding="utf-8") as fh:
         data = json.load(fh)
     skills: dict[str, SkillEntry] = {}
@@ -121,15 +155,13 @@ def read_taxonomy(path: Path) -> Taxonomy:
         order.append(sid)
         for parent in broader:
             children.setdefault(parent, set()).add(sid)
-    keys = {
-        lang: MappingProxyType({k: (order[v[0]], v[1]) for k, v in table.items()})
-        for lang, table in data["keys"].items()
-    }
+    if not (path / "keys.json.gz").exists():
+        raise FileNotFoundError(path / "keys.json.gz")
     return Taxonomy(
         version=data["version"],
         skills=MappingProxyType(skills),
         groups=MappingProxyType(data["groups"]),
-        keys=MappingProxyType(keys),
+        keys=_LazyKeys(path / "keys.json.gz", order),
         overrides=MappingProxyType({k: MappingProxyType(v) for k, v in data["overrides"].items()}),
         _children=MappingProxyType({k: frozenset(v) for k, v in children.items()}),
     )

@@ -296,13 +296,14 @@ def write_artifact(out: Path, builder: Builder, overrides: dict, keys: dict) -> 
         "skills": skills,
         "groups": builder.groups,
         "overrides": overrides,
-        "keys": {lang: {k: [v[0], v[2]] for k, v in table.items()} for lang, table in keys.items()},
     }
+    key_tables = {lang: {k: [v[0], v[2]] for k, v in table.items()} for lang, table in keys.items()}
     out.mkdir(parents=True, exist_ok=True)
     # mtime=0 and sorted keys: the same inputs give the same bytes.
-    raw = json.dumps(artifact, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    with (out / "taxonomy.json.gz").open("wb") as fh:
-        fh.write(gzip.compress(raw.encode("utf-8"), compresslevel=9, mtime=0))
+    for name, content in (("taxonomy.json.gz", artifact), ("keys.json.gz", key_tables)):
+        raw = json.dumps(content, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        with (out / name).open("wb") as fh:
+            fh.write(gzip.compress(raw.encode("utf-8"), compresslevel=9, mtime=0))
     return skills
 
 
