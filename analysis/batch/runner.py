@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 from collections.abc import Callable, Iterator, Sequence
@@ -118,10 +119,17 @@ def score_sources(
             context = pick_context()
             if context.get_start_method() == "fork":
                 warm_up(offers)  # loaded once here, shared copy-on-write by every worker
+                # Move what is loaded out of the garbage collector's reach: a collection in a
+                # worker would otherwise write to every object header and unshare the pages.
+                gc.collect()
+                gc.freeze()
             results = run_pool(chained, offers, jobs=min(jobs, total), seconds=seconds,
                                context=context)
-        for (index, _name, _data), result in results:
-            done(index, _Record(sources[index], shas[index], result))
+        try:
+            for (index, _name, _data), result in results:
+                done(index, _Record(sources[index], shas[index], result))
+        finally:
+            gc.unfreeze()
     return [records[i] for i in range(total)]
 
 
