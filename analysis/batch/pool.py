@@ -6,8 +6,9 @@ import contextlib
 import multiprocessing
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
@@ -20,6 +21,9 @@ from analysis.batch.worker import PreparedOffer, error_result, worker_main
 KILL_GRACE = 5.0
 START_TIMEOUT = 300.0  # a worker that cannot load its pipelines in this time is broken
 RECYCLE_AFTER = 100  # documents per forked worker before it is replaced by a fresh fork
+# Documents sent to a worker ahead: it starts the next one without waiting for the parent to
+# be scheduled (on a busy machine that wait is milliseconds per CV).
+PREFETCH = 2
 
 
 class WorkerStartError(RuntimeError):
@@ -35,8 +39,8 @@ class _Slot:
     conn: Connection
     started: float
     ready: bool = False
-    task: Task | None = None
-    deadline: float = float("inf")
+    queue: deque[Task] = field(default_factory=deque)  # sent, not finished; [0] runs first
+    deadline: float = float("inf")  # set when the worker says it started queue[0]
     done: int = 0
 
 
@@ -67,7 +71,8 @@ def run_pool(
 ) -> Iterator[tuple[Task, dict[str, Any]]]:
     """Score `tasks` in `jobs` worker processes; yield (task, result) as each one finishes.
 
-    Tasks are pulled lazily (one in flight per worker), so only `jobs` documents are in memory.
+    Tasks are pulled lazily (at most PREFETCH in flight per worker), so only a few documents
+    are in memory. The time limit runs from when a worker says it started a document.
     A worker is replaced after `max_tasks` documents (default: 100 when forking, where a new
     worker costs milliseconds; never when spawning): memory a worker gains over time (spaCy's
     string store, copy-on-write pages it touches) is given back.
@@ -78,6 +83,7 @@ def run_pool(
     hard_limit = None if not seconds else seconds + KILL_GRACE
     source = iter(tasks)
     exhausted = False
+    retry: deque[Task] = deque()
     slots: list[_Slot] = []
 
     def spawn() -> _Slot:
@@ -93,22 +99,32 @@ def run_pool(
         slot.proc.join(5)
         slot.conn.close()
 
+    def next_task() -> Task | None:
+        nonlocal exhausted
+        if retry:
+            return retry.popleft()
+        if not exhausted:
+            task = next(source, None)
+            if task is not None:
+                return task
+            exhausted = True
+        return None
+
     try:
         slots = [spawn() for _ in range(max(1, jobs))]
         while True:
-            now = time.monotonic()
             for slot in slots:
-                if slot.ready and slot.task is None and not exhausted:
-                    task = next(source, None)
+                budget = max_tasks - slot.done if max_tasks else PREFETCH
+                while slot.ready and len(slot.queue) < min(PREFETCH, budget):
+                    task = next_task()
                     if task is None:
-                        exhausted = True
                         break
-                    slot.task = task
-                    slot.deadline = now + hard_limit if hard_limit else float("inf")
+                    slot.queue.append(task)
                     slot.conn.send(task)
-            if exhausted and all(slot.task is None for slot in slots):
+            if exhausted and not retry and all(not slot.queue for slot in slots):
                 return
-            deadlines = [s.deadline for s in slots if s.task is not None]
+            now = time.monotonic()
+            deadlines = [s.deadline for s in slots if s.queue and s.deadline < float("inf")]
             deadlines += [s.started + START_TIMEOUT for s in slots if not s.ready]
             timeout = max(0.0, min(deadlines) - now) if deadlines else None
             ready = wait([s.conn for s in slots] + [s.proc.sentinel for s in slots], timeout)
@@ -126,29 +142,34 @@ def run_pool(
                         slot.ready = True
                     elif kind == "init_error":
                         raise WorkerStartError(f"a batch worker could not start: {message[1]}")
-                    elif kind == "done" and slot.task is not None:
-                        task, slot.task, slot.deadline = slot.task, None, float("inf")
+                    elif kind == "start" and slot.queue:
+                        slot.deadline = now + hard_limit if hard_limit else float("inf")
+                    elif kind == "done" and slot.queue:
+                        task = slot.queue.popleft()
+                        slot.deadline = float("inf")
                         slot.done += 1
-                        if max_tasks and slot.done >= max_tasks and not exhausted:
+                        more = retry or not exhausted
+                        if max_tasks and slot.done >= max_tasks and not slot.queue and more:
                             _stop(slot)
                             slots[i] = spawn()
                         yield task, message[2]
                     continue
                 dead = slot.proc.sentinel in ready or slot.conn in ready
-                timed_out = slot.task is not None and now >= slot.deadline
+                timed_out = bool(slot.queue) and now >= slot.deadline
                 if not slot.ready and now >= slot.started + START_TIMEOUT:
                     raise WorkerStartError("a batch worker did not start in time")
                 if dead or timed_out:
                     if not slot.ready:
                         raise WorkerStartError("a batch worker died while starting")
-                    task = slot.task
+                    culprit = slot.queue.popleft() if slot.queue else None
+                    retry.extend(slot.queue)  # sent but never started: given to a new worker
                     retire(slot)
                     slots[i] = spawn()
-                    if task is not None:
-                        yield task, _crash("timeout" if timed_out else "crash", seconds)
+                    if culprit is not None:
+                        yield culprit, _crash("timeout" if timed_out else "crash", seconds)
     finally:
         for slot in slots:
-            if slot.proc.is_alive() and slot.ready and slot.task is None:
+            if slot.proc.is_alive() and slot.ready and not slot.queue:
                 with contextlib.suppress(OSError):
                     slot.conn.send(None)
         for slot in slots:

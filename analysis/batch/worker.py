@@ -169,4 +169,5 @@ def worker_main(
         if task is None:
             return
         task_id, name, data = task
+        conn.send(("start", task_id))
         conn.send(("done", task_id, score_bytes(name, data, offers, seconds)))
