@@ -252,6 +252,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--quick", action="store_true", help="40 French queries only")
     args = parser.parse_args()
+    from analysis.matching import SCORING_VERSION, load_keyword_model
+
+    print(f"scoring {SCORING_VERSION}, keyword model {load_keyword_model().version}")
     run_task("Task 1: sample offers -> sample CVs (relevant = same trade)", *sample_task(),
              exclude_self=False, p_at=1)
     queries, cands = french_task(args.data, 40 if args.quick else None)

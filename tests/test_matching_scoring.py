@@ -7,7 +7,7 @@ import pytest
 
 from analysis.extraction.types import LanguageSkill, Profile, SkillMention
 from analysis.matching import match_profiles
-from analysis.matching.keywords import KeywordModel, make_vectorizer
+from analysis.matching.keywords import KeywordModel, saturated_tf
 from analysis.matching.scoring import PREFERRED_SKILL_WEIGHT, combine
 from analysis.matching.types import RequirementResult
 from analysis.parsing.document import Contact, ParsedDocument, Section
@@ -31,9 +31,13 @@ class FakeTaxonomy:
 
 @pytest.fixture(scope="module")
 def model() -> KeywordModel:
-    vec = make_vectorizer()
-    vec.fit([["python", "sql", "data"], ["vente", "client"], ["data", "analyse", "sql"]])
-    return KeywordModel("test", vec, reference_cosine=0.5)
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = [["python", "sql", "data"], ["vente", "client"], ["data", "analyse", "sql"]]
+    vec = TfidfVectorizer(analyzer=lambda tokens: tokens).fit(docs)
+    idf = tuple(float(x) for x in vec.idf_)
+    return KeywordModel("test", dict(vec.vocabulary_), {"fr": idf, "en": idf},
+                        reference_cosine={"fr": 0.5, "en": 0.5})
 
 
 CV_TEXT = (
@@ -187,19 +191,35 @@ def test_adding_a_missing_skill_removes_its_recommendation(model: KeywordModel) 
     assert np.isclose(sum(after.weights.values()), 1.0)
 
 
-def test_keyword_cosine_equals_scikit_learn_tfidf_on_the_shipped_model() -> None:
+def test_keyword_cosine_is_the_documented_weighting_on_the_shipped_model() -> None:
     from analysis.matching.keywords import load_keyword_model
 
     model = load_keyword_model()
     a = ["python", "donnee", "sql", "python", "gestion", "jamais-vu"]
     b = ["python", "sql", "projet", "gestion"]
-    matrix = model.vectorizer.transform([a, b])
-    expected = float((matrix[0] @ matrix[1].T).toarray()[0, 0])
-    assert model.cosine(a, b) == pytest.approx(expected, abs=1e-12)
+
+    def dense(tokens: list[str], lang: str) -> np.ndarray:
+        out = np.zeros(len(model.vocabulary))
+        for token in set(tokens):
+            if token in model.vocabulary:
+                column = model.vocabulary[token]
+                out[column] = (saturated_tf(tokens.count(token), model.k1)
+                               * model.idf[lang][column])
+        return out / np.linalg.norm(out)
+
+    for lang in ("fr", "en"):
+        expected = float(dense(a, lang) @ dense(b, lang))
+        assert model.cosine(a, b, lang) == pytest.approx(expected, abs=1e-12)
+    # each language weighs words by its own background: a French word is rarer in English
+    fr_idf, en_idf = model.idf["fr"], model.idf["en"]
+    assert en_idf[model.vocabulary["donnee"]] > fr_idf[model.vocabulary["donnee"]]
     assert 0 < model.cosine(a, b) < 1
     assert model.cosine(a, []) == 0.0
     assert model.similarity(a, a) > model.similarity(a, b) > model.similarity(a, ["cuisine"])
     assert 0.99 < model.similarity(a, a) <= 1.0
+    # saturating tf: a repeated word counts more, but never more than k1 + 1 times once
+    assert saturated_tf(1, model.k1) == pytest.approx(1.0)
+    assert saturated_tf(2, model.k1) < saturated_tf(50, model.k1) < model.k1 + 1
 
 
 def test_score_profiles_is_match_profiles_without_checks_or_advice(model: KeywordModel) -> None:

@@ -20,7 +20,7 @@ from analysis.matching.skills import TaxonomyLike, skill_rows
 from analysis.matching.types import Check, MatchReport, RequirementResult
 from analysis.parsing.document import ParsedDocument
 
-SCORING_VERSION = "match-v1"
+SCORING_VERSION = "match-v2"
 _UNREADABLE_CODES = {"no_text_layer", "empty"}
 _MIN_READABLE_WORDS = 5
 _MAX_PATH_CHARS = 4096
@@ -123,8 +123,8 @@ def score_profiles(cv_doc: ParsedDocument, cv_profile: Profile, offer_doc: Parse
                                                                           cv_doc.language)
         offer_toks = (offer_tokens if offer_tokens is not None
                       else keyword_tokens(offer_doc.text, offer_doc.language))
-        cosine = model.cosine(cv_toks, offer_toks)
-    result = combine(rows, model.credit(cosine),
+        cosine = model.cosine(cv_toks, offer_toks, offer_doc.language)
+    result = combine(rows, model.credit(cosine, offer_doc.language),
                      cross_language=cv_doc.language != offer_doc.language,
                      cv_years=cv_profile.years_experience,
                      offer_years=offer_profile.years_experience,
