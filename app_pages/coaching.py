@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from datetime import date
 from typing import Any
 
@@ -11,25 +10,9 @@ import streamlit as st
 
 from analysis import coaching
 from analysis.errors import DocumentError
-from analysis.storage import Store, open_store
-
-
-def _tr(fr: str, en: str) -> str:
-    return fr if st.session_state.get("lang", "fr") == "fr" else en
-
-
-def _md(text: object) -> str:
-    """User text shown through Markdown, with every Markdown character escaped.
-
-    Keeps a pasted `![x](http://...)` from becoming a remote image (a network call).
-    """
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text))
-
-
-@st.cache_resource(show_spinner=False)
-def _open(url: str | None) -> Store:
-    return open_store(url)
-
+from app_pages.i18n import tr as _tr
+from app_pages.render import md_escape as _md
+from app_pages.services import store as _open
 
 STAGES = {"applied": ("Envoyée", "Applied"), "phone_screen": ("Présélection", "Phone screen"),
           "interview": ("Entretien", "Interview"),

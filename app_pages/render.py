@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -124,3 +125,11 @@ def card(title: str, body: str, muted: str = "") -> str:
         f'<div class="cvs-card"><h4>{html.escape(title)}</h4>'
         f"<div>{html.escape(body)}</div>{extra}</div>"
     )
+
+
+def md_escape(text: object) -> str:
+    """User text shown through Markdown, with every Markdown character escaped.
+
+    Keeps a pasted `![x](http://...)` from becoming a remote image (a network call).
+    """
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text))

@@ -18,6 +18,7 @@ from typing import Any
 import streamlit as st
 
 from analysis.errors import DocumentError
+from analysis.storage import Store, open_store
 
 
 @dataclass(frozen=True)
@@ -139,3 +140,9 @@ def report_exports(cv_sha: str, offer_sha: str, _report: Any) -> dict[str, bytes
         except Exception as exc:  # noqa: BLE001 - shown as a friendly message next to the button
             out[fmt] = f"{type(exc).__name__}: {exc}"
     return out
+
+
+@st.cache_resource(show_spinner=False)
+def store(url: str | None) -> Store:
+    """The database (`--db`/`CVSCOPE_DB` URL or the default SQLite file), opened once."""
+    return open_store(url)

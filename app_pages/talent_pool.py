@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from datetime import date
 from typing import Any
 
@@ -12,24 +11,10 @@ import streamlit as st
 
 from analysis import pool
 from analysis.errors import DocumentError
-from analysis.storage import Store, open_store
-
-
-def _tr(fr: str, en: str) -> str:
-    return fr if st.session_state.get("lang", "fr") == "fr" else en
-
-
-def _md(text: object) -> str:
-    """User text shown through Markdown, with every Markdown character escaped.
-
-    Keeps a pasted `![x](http://...)` from becoming a remote image (a network call).
-    """
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text))
-
-
-@st.cache_resource(show_spinner=False)
-def _open(url: str | None) -> Store:
-    return open_store(url)
+from analysis.storage import Store
+from app_pages.i18n import tr as _tr
+from app_pages.render import md_escape as _md
+from app_pages.services import store as _open
 
 
 def _store() -> Store:
