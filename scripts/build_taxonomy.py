@@ -264,6 +264,9 @@ class Builder:
                 plain = norm.single_plain_key(doc)
                 if plain is not None:  # one-word label: form or plain lemma, no overrides
                     key_set = {form_key, plain}
+                    if lang == "fr" and plain.endswith(("er", "ir")) and form_key != plain:
+                        # "organisé" (a quality) must not fire on the verb "organiser"
+                        key_set = {form_key}
                     flags += "f"
                 for key in key_set:
                     if ((lang, key) in stops or ("*", key) in stops) and not curated:
@@ -298,6 +301,7 @@ def write_artifact(out: Path, builder: Builder, overrides: dict, keys: dict) -> 
         "overrides": overrides,
     }
     key_tables = {lang: {k: [v[0], v[2]] for k, v in table.items()} for lang, table in keys.items()}
+    artifact["version"] = build_version(artifact, key_tables)
     out.mkdir(parents=True, exist_ok=True)
     # mtime=0 and sorted keys: the same inputs give the same bytes.
     for name, content in (("taxonomy.json.gz", artifact), ("keys.json.gz", key_tables)):
@@ -305,6 +309,21 @@ def write_artifact(out: Path, builder: Builder, overrides: dict, keys: dict) -> 
         with (out / name).open("wb") as fh:
             fh.write(gzip.compress(raw.encode("utf-8"), compresslevel=9, mtime=0))
     return skills
+
+
+def build_version(artifact: dict, key_tables: dict) -> str:
+    """The version string: folder name + content digest ("taxonomy-v1+1a2b3c4d").
+
+    Storage and batch caches key extraction results on it, so any change of skills, labels or
+    keys invalidates them while the folder (the public name) stays `taxonomy-v1`.
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    for content in ({**artifact, "version": VERSION}, key_tables):
+        raw = json.dumps(content, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        digest.update(raw.encode("utf-8"))
+    return f"{VERSION}+{digest.hexdigest()[:8]}"
 
 
 def read_learned(path: Path) -> set[str]:
@@ -409,8 +428,10 @@ def main() -> None:
         skills = write_artifact(args.out, builder, overrides, keys)
     kinds = Counter(s[1] for s in skills)
     types = Counter(s[2] for s in skills)
+    with gzip.open(args.out / "taxonomy.json.gz", "rt", encoding="utf-8") as fh:
+        built_version = json.load(fh)["version"]
     stats = {
-        "version": VERSION,
+        "version": built_version,
         "skills": len(skills),
         "kinds": dict(kinds),
         "types": dict(types),

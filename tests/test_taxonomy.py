@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -26,7 +27,11 @@ def skill_for(tax: Taxonomy, lang: str, key: str) -> str:
 
 def test_load_is_cached_and_versioned(tax: Taxonomy) -> None:
     assert load_taxonomy() is tax
-    assert tax.version == VERSION == "taxonomy-v1"
+    # folder name + content digest: caches keyed on it are invalidated by any rebuild change
+    assert VERSION == "taxonomy-v1"
+    assert re.fullmatch(r"taxonomy-v1\+[0-9a-f]{8}", tax.version)
+    card = (models_dir() / VERSION / "CARD.md").read_text(encoding="utf-8")
+    assert tax.version in card
     assert len(tax) > 20_000
 
 
@@ -94,7 +99,7 @@ def test_models_env_override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("CVSCOPE_MODELS", str(tmp_path / "models"))
     assert models_dir() == tmp_path / "models"
     other = load_taxonomy()
-    assert other.version == VERSION and len(other) == len(read_taxonomy(copy))
+    assert other.version == read_taxonomy(copy).version and len(other) == len(read_taxonomy(copy))
     monkeypatch.setenv("CVSCOPE_MODELS", str(tmp_path / "nowhere"))
     with pytest.raises(FileNotFoundError):
         load_taxonomy()

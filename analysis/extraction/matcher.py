@@ -108,7 +108,17 @@ class SkillMatcher:
         """Accepted candidates: case rules, longest first without overlap, tool context."""
         text = doc.text
         toks = self.tokens(doc)
-        cands = [c for c in self.candidates(toks) if self._case_ok(text[c[0] : c[1]], c[3])]
+        participles = self._participles(doc)
+        cands = [
+            c
+            for c in self.candidates(toks)
+            if self._case_ok(text[c[0] : c[1]], c[3])
+            and not (
+                c[0] in participles
+                and " " not in c[4]
+                and ("k" not in c[3] or self.lang == "fr")
+            )
+        ]
         cands.sort(key=lambda c: (c[0] - c[1], c[0]))
         taken: list[Candidate] = []
         occupied = bytearray(len(text) + 1)
@@ -152,7 +162,10 @@ class SkillMatcher:
         else:
             infos = self.token_infos(doc)
             spans = tagger.spans(infos, dict_tags(infos, cands, self.kinds))
-            merged = combine(infos, cands, spans, self.keep_always, self.normalizer.function_words)
+            listed = frozenset((c[0], c[1]) for c in cands if list_item(text, c[0], c[1]))
+            merged = combine(
+                infos, cands, spans, self.keep_always, self.normalizer.function_words, listed
+            )
         out = []
         for s, e, sid, source in merged:
             if source == "model":
@@ -161,6 +174,26 @@ class SkillMatcher:
                 label, kind = tax.label(sid, lang), tax.kind(sid)
             out.append(SkillMention(s, e, text[s:e], sid, label, kind, source=source))
         return out
+
+    def _participles(self, doc: Any) -> frozenset[int]:
+        """Start offsets of past participles used as verbs ("Coordinated onboarding", "j'ai
+        organisé les réunions"): as a lone word they are the action verb of an experience
+        line, not the name of a skill (French: only with an auxiliary before or a determiner
+        after, so the quality "organisée, rigoureuse" stays)."""
+        out = []
+        toks = [t for t in doc if not t.is_space]
+        for i, tok in enumerate(toks):
+            word = tok.text
+            if self.lang == "en":
+                low = word.lower()
+                if len(low) > 4 and low.endswith("ed") and not word.isupper():
+                    out.append(tok.idx)
+            elif "Part" in tok.morph.get("VerbForm"):
+                before = fold(toks[i - 1].text) if i else ""
+                after = fold(toks[i + 1].text) if i + 1 < len(toks) else ""
+                if before in _FR_AUX or after in _FR_DETERMINERS:
+                    out.append(tok.idx)
+        return frozenset(out)
 
     def _is_technical(self, skill_id: str) -> bool:
         entry = self.taxonomy.get(skill_id)
@@ -173,6 +206,19 @@ class SkillMatcher:
         if "c" in flags:
             return surface[:1].isupper() and not surface.islower()
         return True
+
+
+_ITEM_LEFT = re.compile(r"(?:^|[\n,;|/•·:(\t]|\b(?:and|or|et|ou|&))[ \t•·*\-–—▪◦]*$", re.I)
+_ITEM_RIGHT = re.compile(r"^[ \t]*(?:$|[\n,;|/•·)\t]|\.[ \t]*(?:$|\n)|(?:and|or|et|ou|&)\b)", re.I)
+
+
+def list_item(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a whole item of an enumeration or a line of its own
+    ("Sales: negotiation, upselling", "• Salesforce", "Python, SQL and pandas")."""
+    return bool(
+        _ITEM_LEFT.search(text, max(0, start - 12), start)
+        and _ITEM_RIGHT.match(text[end : end + 12])
+    )
 
 
 _LIST_GAP = re.compile(r"^[\s,;/&|+()\-]*(?:\b(?:and|or|et|ou)\b)?[\s,;/&|+()\-]*$", re.I)
@@ -189,6 +235,12 @@ def _in_context(
         if t_start >= end and t_start - end <= 12 and _LIST_GAP.match(text[end:t_start]):
             return True
     return any(start - 40 <= pos <= end + 40 for pos in cues)
+
+
+_FR_AUX = frozenset("ai as a avons avez ont eu ete avoir ayant".split())
+_FR_DETERMINERS = frozenset(
+    "le la les l' l un une des du au aux d' ses son sa leurs leur plusieurs chaque".split()
+)
 
 
 @lru_cache(maxsize=4)

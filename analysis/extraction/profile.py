@@ -154,6 +154,10 @@ def _mentions(docs_and_offsets: Sequence[tuple[int, object]], lang: str) -> list
 def _build(doc: ParsedDocument, role: str, mentions: list[SkillMention]) -> Profile:
     text = doc.text
     with_section = [replace(m, section=doc.section_at(m.start)) for m in mentions]
+    # The tagger reads "English | native" as a skill; languages are extracted with their levels.
+    with_section = [
+        m for m in with_section if not (m.source == "model" and m.section == "languages")
+    ]
     lang_sections = [(s.start, s.end) for s in doc.sections if s.name == "languages"]
     if role == "offer":
         spans = importance_map(text)

@@ -212,7 +212,10 @@ def _lone_verb(tokens: Sequence[TokenInfo], start: int, end: int) -> bool:
     return word.endswith("ed") or inside[0][1] in _LONE_VERBS
 
 
-_LONE_VERBS = frozenset("lead build maintain manage develop design create drive own run".split())
+_LONE_VERBS = frozenset(
+    "lead build maintain manage develop design create drive own run follow help ensure support "
+    "work use make take keep grow close book achieve handle deliver".split()
+)
 
 
 def combine(
@@ -221,13 +224,15 @@ def combine(
     spans: Sequence[tuple[int, int]],
     keep_always: set[str],
     function_words: frozenset[str] = frozenset(),
+    listed: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[tuple[int, int, str, str]]:
     """Merge dictionary matches and tagged spans: (start, end, skill id, source).
 
     A match is widened to the tagged phrase around it when that phrase holds no other match;
     a match the tagger does not support is dropped unless it comes from a curated label (flag
-    "k") or its skill is in `keep_always` (O*NET tools, curated skills); a tagged phrase with
-    no match becomes a `cvscope:term/` id.
+    "k"), its skill is in `keep_always` (O*NET tools, curated skills) or it is a whole item of
+    an enumeration (`listed`: skill lists, bullets; the tagger was trained on sentences); a
+    tagged phrase with no match becomes a `cvscope:term/` id.
     """
 
     def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -237,7 +242,7 @@ def combine(
     dspans = [(c[0], c[1]) for c in cands]
     for cand, d in zip(cands, dspans, strict=True):
         around = [s for s in spans if overlaps(s, d)]
-        if not around and "k" not in cand[3] and cand[2] not in keep_always:
+        if not around and "k" not in cand[3] and cand[2] not in keep_always and d not in listed:
             continue
         start, end = d
         if len(around) == 1 and sum(overlaps(around[0], x) for x in dspans) == 1:
