@@ -100,8 +100,12 @@ def bm25_scores(queries: Sequence[Item], cands: Sequence[Item]) -> np.ndarray:
     return np.array([bm25.get_scores(_TOKEN.findall(q.text.lower())) for q in queries])
 
 
-def cvscope_scores(queries: Sequence[Item], cands: Sequence[Item]) -> np.ndarray:
-    """CVScope: extract each document once, then `match_profiles` for every pair."""
+def cvscope_scores(queries: Sequence[Item], cands: Sequence[Item]) -> dict[str, np.ndarray]:
+    """CVScope: extract each document once, then `match_profiles` for every pair.
+
+    Also returns, as a diagnostic row, the ranking by the keyword component's cosine alone
+    (CVScope's own idf, no skills, title or years): not a method a user gets.
+    """
     from analysis.extraction import profile_cv, profile_offer
     from analysis.matching import keyword_tokens, match_profiles
     from analysis.parsing import parse_text
@@ -114,11 +118,12 @@ def cvscope_scores(queries: Sequence[Item], cands: Sequence[Item]) -> np.ndarray
     q_ready = [prepare(q, "offer") for q in queries]
     c_ready = [prepare(c, "cv") for c in cands]
     out = np.zeros((len(queries), len(cands)))
+    keywords = np.zeros_like(out)
     for qi, (qdoc, qprof, qtok) in enumerate(q_ready):
         for ci, (cdoc, cprof, ctok) in enumerate(c_ready):
-            out[qi, ci] = match_profiles(cdoc, cprof, qdoc, qprof, cv_tokens=ctok,
-                                         offer_tokens=qtok).score
-    return out
+            report = match_profiles(cdoc, cprof, qdoc, qprof, cv_tokens=ctok, offer_tokens=qtok)
+            out[qi, ci], keywords[qi, ci] = report.score, report.keyword_cosine
+    return {"cvscope": out, "kw-only*": keywords}
 
 
 def sample_task() -> tuple[list[Item], list[Item]]:
@@ -192,9 +197,12 @@ def run_task(name: str, queries: list[Item], cands: list[Item], exclude_self: bo
                                            ("cvscope", cvscope_scores)]
     for method, fn in methods:
         started = time.perf_counter()
-        scores = fn(queries, cands)
-        ndcg, prec = evaluate(scores, queries, cands, exclude_self, p_at)
-        print(f"{method:<10} {ndcg:8.3f} {prec:6.3f}  {time.perf_counter() - started:.1f} s")
+        result = fn(queries, cands)
+        elapsed = time.perf_counter() - started
+        for name, scores in (result.items() if isinstance(result, dict) else [(method, result)]):
+            ndcg, prec = evaluate(scores, queries, cands, exclude_self, p_at)
+            print(f"{name:<10} {ndcg:8.3f} {prec:6.3f}  {elapsed:.1f} s")
+    print("* kw-only: CVScope's keyword component alone (its cosine; diagnostic, not a method)")
 
 
 def _time_match(cv: ParsedDocument, offer: ParsedDocument, runs: int) -> tuple[float, float]:
