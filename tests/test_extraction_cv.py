@@ -100,6 +100,16 @@ def test_action_verbs_are_not_hard_skills(use_model: bool) -> None:
     assert [m.kind for m in extract_skills("Organisée et rigoureuse.", "fr")] == ["soft", "soft"]
 
 
+def test_tagger_phrases_of_bare_verbs_are_dropped() -> None:
+    text = (
+        "WHAT YOU WILL DO\n• Manage and grow a portfolio of strategic enterprise accounts.\n"
+        "• Lead renewal and upsell negotiations with C-level stakeholders."
+    )
+    found = extract_skills(text, "en")
+    assert not [m for m in found if m.text.startswith("Manage")], found
+    assert {"upsell", "negotiations"} <= {m.text for m in found}
+
+
 def test_account_manager_title_is_not_accounting() -> None:
     for text, lang in (
         ("Key Account Manager – B2B SaaS", "en"),

@@ -204,12 +204,16 @@ def trim(
 
 
 def _lone_verb(tokens: Sequence[TokenInfo], start: int, end: int) -> bool:
-    """A one-word phrase that is a past participle or a bare action verb ("Maintained", "Led")."""
+    """A phrase made only of action verbs: a past participle or bare verb ("Maintained", "Led")
+    or verbs joined by "and" ("Manage and grow")."""
     inside = [t for t in tokens if t[2] >= start and t[3] <= end]
-    if len(inside) != 1:
-        return False
-    word = fold(inside[0][0])
-    return word.endswith("ed") or inside[0][1] in _LONE_VERBS
+    if len(inside) == 1 and fold(inside[0][0]).endswith("ed"):
+        return True
+    content = [t for t in inside if any(c.isalnum() for c in t[0]) and fold(t[0]) not in _JOINS]
+    return bool(content) and all(t[1] in _LONE_VERBS for t in content)
+
+
+_JOINS = frozenset(("and", "or", "&"))
 
 
 _LONE_VERBS = frozenset(
