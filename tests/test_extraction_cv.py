@@ -144,3 +144,16 @@ def test_sample_sales_cv_has_its_sales_skills() -> None:
     assert len({m.skill_id for m in skills_section}) >= 12
     # languages are extracted with their levels, not as free-text skills
     assert not [m for m in profile.mentions if m.section == "languages" and m.source == "model"]
+
+
+def test_vague_words_count_only_as_list_items() -> None:
+    listed = extract_skills("Soft skills: communication, organisation, adaptability", "en")
+    assert {m.text: m.kind for m in listed} == {
+        "communication": "soft", "organisation": "soft", "adaptability": "soft",
+    }
+    fr = extract_skills("Savoir-être : rigueur, organisation, sens des priorités", "fr")
+    assert "organisation" in {m.text for m in fr}
+    prose = extract_skills("L'organisation du service repose sur trois équipes.", "fr")
+    assert not [m for m in prose if m.text == "organisation"], prose
+    heading = extract_skills("Planning\nThe team met every week.", "en", use_model=False)
+    assert not heading, heading

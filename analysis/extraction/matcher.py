@@ -1,7 +1,8 @@
 """Dictionary matcher: taxonomy keys looked up on token n-grams (forms and lemmas).
 
 Longest match wins, overlapping mentions are resolved greedily by length, and labels flagged
-as ambiguous need a capitalised form ("c") or a tool context ("x") to count.
+as ambiguous need a capitalised form ("c"), a tool context ("x") or to be a whole item of a
+list ("l": "Soft skills: communication, organisation") to count.
 """
 
 from __future__ import annotations
@@ -113,6 +114,7 @@ class SkillMatcher:
             c
             for c in self.candidates(toks)
             if self._case_ok(text[c[0] : c[1]], c[3])
+            and ("l" not in c[3] or list_item(text, c[0], c[1], enumerated=True))
             and not (
                 c[0] in participles
                 and " " not in c[4]
@@ -212,13 +214,23 @@ _ITEM_LEFT = re.compile(r"(?:^|[\n,;|/•·:(\t]|\b(?:and|or|et|ou|&))[ \t•·*
 _ITEM_RIGHT = re.compile(r"^[ \t]*(?:$|[\n,;|/•·)\t]|\.[ \t]*(?:$|\n)|(?:and|or|et|ou|&)\b)", re.I)
 
 
-def list_item(text: str, start: int, end: int) -> bool:
+def list_item(text: str, start: int, end: int, enumerated: bool = False) -> bool:
     """Whether text[start:end] is a whole item of an enumeration or a line of its own
-    ("Sales: negotiation, upselling", "• Salesforce", "Python, SQL and pandas")."""
-    return bool(
-        _ITEM_LEFT.search(text, max(0, start - 12), start)
-        and _ITEM_RIGHT.match(text[end : end + 12])
-    )
+    ("Sales: negotiation, upselling", "• Salesforce", "Python, SQL and pandas").
+
+    `enumerated`: a line of its own is not enough (it may be a heading: "COMMUNICATION"); a
+    list separator, bullet or label colon must touch the item.
+    """
+    left = _ITEM_LEFT.search(text, max(0, start - 12), start)
+    right = _ITEM_RIGHT.match(text[end : end + 12])
+    if not (left and right):
+        return False
+    if not enumerated:
+        return True
+    return bool(_SEPARATOR.search(left.group()) or _SEPARATOR.search(right.group()))
+
+
+_SEPARATOR = re.compile(r"[,;|/•·:*▪◦\-–—]|\b(?:and|or|et|ou)\b|&", re.I)
 
 
 _LIST_GAP = re.compile(r"^[\s,;/&|+()\-]*(?:\b(?:and|or|et|ou)\b)?[\s,;/&|+()\-]*$", re.I)
