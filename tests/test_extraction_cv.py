@@ -157,3 +157,6 @@ def test_vague_words_count_only_as_list_items() -> None:
     assert not [m for m in prose if m.text == "organisation"], prose
     heading = extract_skills("Planning\nThe team met every week.", "en", use_model=False)
     assert not heading, heading
+    # a list that is not a soft-skills list: "organisation" is the company's structure here
+    structure = extract_skills("Modèles cibles (processus, organisation, outil)", "fr")
+    assert not [m for m in structure if m.text == "organisation"], structure

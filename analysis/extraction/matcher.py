@@ -130,6 +130,8 @@ class SkillMatcher:
                 continue
             occupied[start:end] = b"\x01" * (end - start)
             taken.append(cand)
+        if any("l" in c[3] for c in taken):
+            taken = self._soft_lists_only(text, taken)
         if not any("x" in c[3] for c in taken):
             taken.sort()
             return taken
@@ -175,6 +177,25 @@ class SkillMatcher:
             else:
                 label, kind = tax.label(sid, lang), tax.kind(sid)
             out.append(SkillMention(s, e, text[s:e], sid, label, kind, source=source))
+        return out
+
+    def _soft_lists_only(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        """List-only ("l") soft words need a soft-skills list: a soft-skill heading on their
+        line or another soft skill there ("Rigueur, organisation" but not "processus,
+        organisation, outil")."""
+        out = []
+        for c in cands:
+            if "l" not in c[3]:
+                out.append(c)
+                continue
+            line_start = text.rfind("\n", 0, c[0]) + 1
+            line_end = text.find("\n", c[1])
+            line_end = len(text) if line_end < 0 else line_end
+            if _SOFT_CUE.search(text, line_start, line_end) or any(
+                "l" not in o[3] and self.kinds.get(o[2]) == "soft" and line_start <= o[0] < line_end
+                for o in cands
+            ):
+                out.append(c)
         return out
 
     def _participles(self, doc: Any) -> frozenset[int]:
@@ -230,6 +251,10 @@ def list_item(text: str, start: int, end: int, enumerated: bool = False) -> bool
     return bool(_SEPARATOR.search(left.group()) or _SEPARATOR.search(right.group()))
 
 
+_SOFT_CUE = re.compile(
+    r"soft[ -]skills?|savoir[- ]être|qualités|personal skills|interpersonal|personal qualities",
+    re.I,
+)
 _SEPARATOR = re.compile(r"[,;|/•·:*▪◦\-–—]|\b(?:and|or|et|ou)\b|&", re.I)
 
 
