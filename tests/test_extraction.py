@@ -199,3 +199,20 @@ def test_common_tools_same_id_in_both_languages(nlp_fr: Any, nlp_en: Any) -> Non
     for tool in tools:
         assert tool in by_text_fr and by_text_fr[tool] == by_text_en.get(tool), tool
     assert extract_skills("He wiped the table with a rag while the sap dripped.", "en") == []
+
+
+def test_extraction_version_changes_with_the_code_version(monkeypatch):
+    """Bumping EXTRACTION_CODE_VERSION changes the key every extraction cache uses."""
+    from analysis.batch.runner import versions
+    from analysis.extraction import version
+    from analysis.storage.codec import extraction_version as stored
+
+    before, before_batch, before_stored = version.extraction_version(), versions(), stored()
+    monkeypatch.setattr(version, "EXTRACTION_CODE_VERSION", version.EXTRACTION_CODE_VERSION + 1)
+    version.extraction_version.cache_clear()
+    try:
+        assert version.extraction_version() != before
+        assert versions()[0] != before_batch[0]
+        assert stored() != before_stored
+    finally:
+        version.extraction_version.cache_clear()

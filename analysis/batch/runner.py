@@ -50,11 +50,11 @@ def prepare_offers(offers: Sequence[tuple[str, bytes | str | Path]]) -> list[Pre
 
 
 def versions() -> tuple[str, str]:
-    """(taxonomy version, scoring version): both are part of every cache key."""
+    """(extraction version incl. taxonomy, scoring version): both are part of every cache key."""
+    from analysis.extraction.version import extraction_version
     from analysis.matching import SCORING_VERSION
-    from analysis.taxonomy import load_taxonomy
 
-    return load_taxonomy().version, SCORING_VERSION
+    return extraction_version(), SCORING_VERSION
 
 
 def score_sources(

@@ -28,22 +28,11 @@ _NESTED: dict[tuple[type, str], type] = {
 }
 
 
-@cache
 def extraction_version() -> str:
     """Identifies the code that produced a cached extraction; a change triggers re-extraction."""
-    import analysis
+    from analysis.extraction.version import extraction_version as current
 
-    try:
-        from analysis.taxonomy import load_taxonomy
-
-        taxonomy = load_taxonomy().version
-    except ImportError:  # taxonomy module not available in this build
-        taxonomy = "none"
-    try:
-        from analysis.extraction.tagger import VERSION as tagger
-    except ImportError:
-        tagger = "none"
-    return f"{FORMAT}|{analysis.__version__}|{taxonomy}|{tagger}"
+    return f"{FORMAT}|{current()}"
 
 
 def _plain(value: Any) -> Any:

@@ -1,0 +1,20 @@
+"""Which code and data produced an extraction: part of the key of every cached extraction."""
+
+from __future__ import annotations
+
+from functools import cache
+
+# Bump when a change to the parsing or extraction code changes what is extracted, so that
+# cached results (talent pool, coaching workspace, batch --resume) are recomputed.
+EXTRACTION_CODE_VERSION = 2
+
+
+@cache
+def extraction_version() -> str:
+    """Package version, extraction code version, taxonomy content version and tagger version."""
+    import analysis
+    from analysis.extraction.tagger import VERSION as tagger
+    from analysis.taxonomy import load_taxonomy
+
+    return (f"{analysis.__version__}|x{EXTRACTION_CODE_VERSION}|"
+            f"{load_taxonomy().version}|{tagger}")
