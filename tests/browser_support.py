@@ -92,9 +92,16 @@ def chromium_page(locale: str = "en-US") -> Iterator[Any]:
 def upload_and_paste(page: Any, cv: Path, offer_text: str) -> None:
     """Put a CV in the `cv_file` uploader and the offer text in `offer_text`, then commit it."""
     page.locator(".st-key-cv_file input[type=file]").set_input_files(str(cv))
+    # Let the upload's rerun finish first: a text area filled while the page re-renders can
+    # lose its value on a slow machine, and then no score ever shows.
+    wait_idle(page)
     area = page.locator(".st-key-offer_text textarea")
     area.fill(offer_text)
     area.press("Control+Enter")  # Streamlit commits a text area on Ctrl+Enter (or blur)
+    wait_idle(page)
+    if area.input_value() != offer_text:  # re-rendered under our feet: type it again
+        area.fill(offer_text)
+        area.press("Control+Enter")
 
 
 def wait_idle(page: Any, timeout_ms: int = 120_000) -> None:
