@@ -59,15 +59,17 @@ def offer_years(text: str) -> tuple[float | None, float | None]:
 
 
 # ---------------------------------------------------------------- date ranges in a CV
-_MONTHS = {
+# Month names and abbreviations (FR/EN, accents folded): also used by the CV date checks.
+MONTHS = {
     "janv": 1, "jan": 1, "janvier": 1, "january": 1, "fevr": 2, "fev": 2, "feb": 2,
     "fevrier": 2, "february": 2, "mars": 3, "mar": 3, "march": 3, "avr": 4, "avril": 4,
     "apr": 4, "april": 4, "mai": 5, "may": 5, "juin": 6, "jun": 6, "june": 6, "juil": 7,
-    "juillet": 7, "jul": 7, "july": 7, "aout": 8, "aug": 8, "august": 8, "sept": 9, "sep": 9,
-    "septembre": 9, "september": 9, "oct": 10, "octobre": 10, "october": 10, "nov": 11,
-    "novembre": 11, "november": 11, "dec": 12, "decembre": 12, "december": 12,
+    "juillet": 7, "jul": 7, "july": 7, "aout": 8, "aou": 8, "aug": 8, "august": 8,
+    "sept": 9, "sep": 9, "septembre": 9, "september": 9, "oct": 10, "octobre": 10,
+    "october": 10, "nov": 11, "novembre": 11, "november": 11, "dec": 12, "decembre": 12,
+    "december": 12,
 }  # fmt: skip
-_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE = rf"(?:(?:{_MONTH}\s*|(?:0?[1-9]|1[0-2])\s*/\s*)?(?:19[6-9]\d|20[0-4]\d))"
 _NOW = (
     r"(?:aujourd'hui|a ce jour|ce jour|present|actuel(?:lement)?|en cours|now|today|current|"
@@ -90,7 +92,7 @@ def _month_index(date: str, end: bool) -> int | None:
     if head.isdigit():
         month = int(head)
     elif head:
-        month = _MONTHS.get(head.rstrip("."), 12 if end else 1)
+        month = MONTHS.get(head.rstrip("."), 12 if end else 1)
     else:
         month = 12 if end else 1
     return year * 12 + month - 1

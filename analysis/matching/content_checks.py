@@ -6,21 +6,14 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from analysis.extraction.facts import MONTHS
 from analysis.extraction.types import Profile
 from analysis.matching.messages import msg
 from analysis.matching.text import find_wording, fold
 from analysis.matching.types import Check, RequirementResult
 from analysis.parsing.document import ParsedDocument
 
-_MONTHS = {
-    "jan": 1, "janv": 1, "january": 1, "janvier": 1, "feb": 2, "fev": 2, "fevr": 2,
-    "february": 2, "fevrier": 2, "mar": 3, "mars": 3, "march": 3, "apr": 4, "avr": 4,
-    "april": 4, "avril": 4, "may": 5, "mai": 5, "jun": 6, "juin": 6, "june": 6, "jul": 7,
-    "juil": 7, "july": 7, "juillet": 7, "aug": 8, "aou": 8, "aout": 8, "august": 8, "sep": 9,
-    "sept": 9, "september": 9, "septembre": 9, "oct": 10, "october": 10, "octobre": 10,
-    "nov": 11, "november": 11, "novembre": 11, "dec": 12, "december": 12, "decembre": 12,
-}
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = (rf"(?:(?:(?P<{{p}}m>{_MONTH_RE})\.?\s+|(?P<{{p}}n>0?[1-9]|1[0-2])[/.-])?"
          r"(?P<{p}y>(?:19|20)\d\d))")
 _PRESENT = (r"(?P<now>aujourd'hui|aujourd’hui|present|now|current|currently|en cours|ce jour|"
@@ -80,7 +73,7 @@ def _date_value(match: re.Match[str], p: str) -> tuple[int, int, bool]:
     year = int(match.group(f"{p}y"))
     month_name, month_num = match.group(f"{p}m"), match.group(f"{p}n")
     if month_name:
-        return year, _MONTHS[month_name], True
+        return year, MONTHS[month_name], True
     if month_num:
         return year, int(month_num), True
     return year, 0, False
