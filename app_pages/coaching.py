@@ -11,30 +11,21 @@ import streamlit as st
 from analysis import coaching
 from analysis.errors import DocumentError
 from app_pages.i18n import tr as _tr
+from app_pages.labels import STAGES as REJECTION_STAGES
+from app_pages.labels import table_formatter as _label
 from app_pages.render import md_escape as _md
 from app_pages.services import store as _open
 
 STAGES = {"applied": ("Envoyée", "Applied"), "phone_screen": ("Présélection", "Phone screen"),
           "interview": ("Entretien", "Interview"),
           "final_interview": ("Entretien final", "Final interview"),
-          "no_response": ("Sans réponse", "No response"),
-          "rejected_before_interview": ("Refus avant entretien", "Rejected before interview"),
-          "rejected_after_phone_screen": ("Refus après présélection",
-                                          "Rejected after phone screen"),
-          "rejected_after_interview": ("Refus après entretien", "Rejected after interview"),
-          "rejected_after_final_interview": ("Refus après entretien final",
-                                             "Rejected after final interview"),
+          **REJECTION_STAGES,
           "offer": ("Proposition reçue", "Offer received"), "hired": ("Embauche", "Hired"),
           "withdrawn": ("Retirée", "Withdrawn")}
 KINDS = {"relaunch": ("Relance", "Relaunch"),
          "thank_and_feedback": ("Remerciement et demande de retour", "Thank-you and feedback"),
          "recontact": ("Reprise de contact", "Re-contact")}
 
-
-def _label(table: dict[str, tuple[str, str]]) -> Any:
-    # Translate now: AppTest calls format_func outside the script run.
-    labels = {key: _tr(*pair) for key, pair in table.items()}
-    return lambda key: labels.get(key, key)
 
 
 def _run(action: Any, done: str) -> None:

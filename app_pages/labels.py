@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import partial
 
 from app_pages.i18n import current_lang
 
@@ -50,7 +49,17 @@ def stage_label(code: str, lang: str | None = None) -> str:
 
 def stage_formatter() -> Callable[[str], str]:
     """A selectbox `format_func` bound to the current language (it may run outside a rerun)."""
-    return partial(stage_label, lang=current_lang())
+    return table_formatter(STAGES)
+
+
+def table_formatter(table: dict[str, tuple[str, str]]) -> Callable[[str], str]:
+    """A `format_func` for codes of a (French, English) label table, in the current language.
+
+    Translated now, not when called: AppTest calls format_func outside the script run.
+    """
+    fr = current_lang() == "fr"
+    labels = {key: pair[0] if fr else pair[1] for key, pair in table.items()}
+    return lambda key: labels.get(key, key)
 
 
 def fmt_date(day: dt.date | None) -> str:

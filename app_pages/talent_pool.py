@@ -13,6 +13,8 @@ from analysis import pool
 from analysis.errors import DocumentError
 from analysis.storage import Store
 from app_pages.i18n import tr as _tr
+from app_pages.labels import STAGES
+from app_pages.labels import table_formatter as _label
 from app_pages.render import md_escape as _md
 from app_pages.services import store as _open
 
@@ -25,21 +27,10 @@ REASONS = {"technical": ("Compétences techniques", "Technical skills"),
            "soft_skills": ("Savoir-être", "Soft skills"),
            "culture_fit": ("Adéquation culturelle", "Culture fit"),
            "experience": ("Expérience", "Experience"), "other": ("Autre", "Other")}
-STAGES = {"no_response": ("Sans réponse", "No response"),
-          "rejected_before_interview": ("Avant entretien", "Before interview"),
-          "rejected_after_phone_screen": ("Après présélection téléphonique",
-                                          "After phone screen"),
-          "rejected_after_interview": ("Après entretien", "After interview"),
-          "rejected_after_final_interview": ("Après entretien final", "After final interview")}
 LEVELS = {"junior": ("Junior", "Junior"), "mid": ("Confirmé", "Mid-level"),
           "senior": ("Senior", "Senior"), "executive": ("Cadre dirigeant", "Executive")}
 CHANNELS = {"email": ("E-mail", "Email"), "phone": ("Téléphone", "Phone"), "sms": ("SMS", "SMS")}
 
-
-def _label(table: dict[str, tuple[str, str]]) -> Any:
-    # Translate now: AppTest calls format_func outside the script run.
-    labels = {key: _tr(*pair) for key, pair in table.items()}
-    return lambda key: labels.get(key, key)
 
 
 def _error(exc: DocumentError) -> None:
