@@ -358,7 +358,7 @@ def learn_stop_keys(out: Path, train: Path, dest: Path, min_hits: int = 4) -> No
             if row["tags_skill"][i] != "O" or row["tags_knowledge"][i] != "O"
         ]
         gold_chars = {(starts[i], starts[i] + len(row["tokens"][i])) for i in gold}
-        for start, end, sid, _, key in matcher.select(doc):
+        for start, end, sid, _, key in matcher.select(doc.text, matcher.views(doc)):
             hits[key] += 1
             labels[key] = tax.label(sid, "en")
             good[key] += any(s < end and e > start for s, e in gold_chars)

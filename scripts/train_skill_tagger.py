@@ -54,8 +54,9 @@ def examples(rows: list[dict]) -> tuple[list[list[str]], list[str]]:
     labels: list[str] = []
     texts = [" ".join(r["tokens"]) for r in rows]
     for row, doc in zip(rows, nlp.pipe(texts, batch_size=500), strict=True):
-        tokens = matcher.token_infos(doc)
-        dtags = dict_tags(tokens, matcher.select(doc), kinds)
+        views = matcher.views(doc)
+        tokens = matcher.token_infos(views)
+        dtags = dict_tags(tokens, matcher.select(doc.text, views), kinds)
         gold = gold_char_tags(row)
         for tok in tokens:
             tag = "O"

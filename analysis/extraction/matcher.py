@@ -30,6 +30,9 @@ CONTEXT_CUES = frozenset(
 BARRIER = "\n"
 
 Token = tuple[str, str, int, int, str]  # form, lemma key, start, end, plain lemma
+# What the rules read of one spaCy token, taken in a single pass over the doc:
+# text, spaCy lemma, start offset, is whitespace, is a past participle (French morphology).
+View = tuple[str, str, int, bool, bool]
 
 
 class SkillMatcher:
@@ -46,37 +49,42 @@ class SkillMatcher:
             sid for sid, e in taxonomy.skills.items() if e.type in ("tool", "curated")
         }
 
-    def tokens(self, doc: Any) -> list[Token]:
+    def views(self, doc: Any) -> list[View]:
+        """One pass over a spaCy doc: what matching, tagging and the participle rule read."""
+        if self.lang == "fr":
+            return [(t.text, t.lemma_, t.idx, t.is_space, "Part" in t.morph.get("VerbForm"))
+                    for t in doc]
+        return [(t.text, t.lemma_, t.idx, t.is_space, False) for t in doc]
+
+    def tokens(self, views: Sequence[View]) -> list[Token]:
         """Content tokens of a doc (function words dropped, line breaks kept as barriers)."""
         out: list[Token] = []
-        for tok in doc:
-            if tok.is_space:
-                if "\n" in tok.text:
-                    out.append((BARRIER, BARRIER, tok.idx, tok.idx, BARRIER))
+        for text, spacy_lemma, idx, is_space, _ in views:
+            if is_space:
+                if "\n" in text:
+                    out.append((BARRIER, BARRIER, idx, idx, BARRIER))
                 continue
-            text = tok.text
-            end = tok.idx + len(text)
+            end = idx + len(text)
             if len(text) <= 3 and text.endswith(".") and text[:-1].isalpha():
                 text, end = text[:-1], end - 1  # "R." at a sentence end is "R"
             form = fold(text)
             if form in self.normalizer.function_words and not (text.isupper() and len(text) > 1):
                 continue
-            lemma = self.normalizer.lemma_key(text, tok.lemma_)
-            plain = self.normalizer.plain_lemma(text, tok.lemma_) if lemma != form else form
-            out.append((form, lemma, tok.idx, end, plain))
+            lemma = self.normalizer.lemma_key(text, spacy_lemma)
+            plain = self.normalizer.plain_lemma(text, spacy_lemma) if lemma != form else form
+            out.append((form, lemma, idx, end, plain))
         return out
 
-    def token_infos(self, doc: Any) -> list[tuple[str, str, int, int]]:
+    def token_infos(self, views: Sequence[View]) -> list[tuple[str, str, int, int]]:
         """(text, lemma key, start, end) of every non-space token (for the tagger)."""
         lemma_key = self.normalizer.lemma_key
         out = []
-        for t in doc:
-            if t.is_space:
+        for text, spacy_lemma, idx, is_space, _ in views:
+            if is_space:
                 continue
-            text = t.text
             if len(text) <= 3 and text.endswith(".") and text[:-1].isalpha():
                 text = text[:-1]  # as in `tokens`: "R." at a sentence end is "R"
-            out.append((text, lemma_key(text, t.lemma_), t.idx, t.idx + len(text)))
+            out.append((text, lemma_key(text, spacy_lemma), idx, idx + len(text)))
         return out
 
     def candidates(self, toks: Sequence[Token]) -> list[tuple[int, int, str, str, str]]:
@@ -105,11 +113,10 @@ class SkillMatcher:
                     break
         return found
 
-    def select(self, doc: Any) -> list[Candidate]:
+    def select(self, text: str, views: Sequence[View]) -> list[Candidate]:
         """Accepted candidates: case rules, longest first without overlap, tool context."""
-        text = doc.text
-        toks = self.tokens(doc)
-        participles = self._participles(doc)
+        toks = self.tokens(views)
+        participles = self._participles(views)
         cands = [
             c
             for c in self.candidates(toks)
@@ -151,20 +158,23 @@ class SkillMatcher:
         kept.sort()
         return kept
 
-    def match(self, doc: Any, use_model: bool = True) -> list[SkillMention]:
+    def match(self, doc: Any, use_model: bool = True,
+              text: str | None = None) -> list[SkillMention]:
         """Skill mentions in a spaCy doc, sorted by position.
 
         English texts also go through the trained skill tagger (models/skilltagger-v1) when
-        it is present and `use_model` is true: see `tagger.combine`.
+        it is present and `use_model` is true: see `tagger.combine`. `text` is the doc's text
+        when the caller has it (spaCy rebuilds `doc.text` token by token on every access).
         """
-        text = doc.text
+        text = doc.text if text is None else text
         tax, lang = self.taxonomy, self.lang
-        cands = self.select(doc)
+        views = self.views(doc)
+        cands = self.select(text, views)
         tagger = load_tagger() if use_model and lang == "en" else None
         if tagger is None:
             merged = [(c[0], c[1], c[2], "taxonomy") for c in cands]
         else:
-            infos = self.token_infos(doc)
+            infos = self.token_infos(views)
             spans = tagger.spans(infos, dict_tags(infos, cands, self.kinds))
             listed = frozenset((c[0], c[1]) for c in cands if list_item(text, c[0], c[1]))
             merged = combine(
@@ -198,24 +208,23 @@ class SkillMatcher:
                 out.append(c)
         return out
 
-    def _participles(self, doc: Any) -> frozenset[int]:
+    def _participles(self, views: Sequence[View]) -> frozenset[int]:
         """Start offsets of past participles used as verbs ("Coordinated onboarding", "j'ai
         organisé les réunions"): as a lone word they are the action verb of an experience
         line, not the name of a skill (French: only with an auxiliary before or a determiner
         after, so the quality "organisée, rigoureuse" stays)."""
         out = []
-        toks = [t for t in doc if not t.is_space]
-        for i, tok in enumerate(toks):
-            word = tok.text
+        toks = [v for v in views if not v[3]]
+        for i, (word, _, idx, _, participle) in enumerate(toks):
             if self.lang == "en":
                 low = word.lower()
                 if len(low) > 4 and low.endswith("ed") and not word.isupper():
-                    out.append(tok.idx)
-            elif "Part" in tok.morph.get("VerbForm"):
-                before = fold(toks[i - 1].text) if i else ""
-                after = fold(toks[i + 1].text) if i + 1 < len(toks) else ""
+                    out.append(idx)
+            elif participle:
+                before = fold(toks[i - 1][0]) if i else ""
+                after = fold(toks[i + 1][0]) if i + 1 < len(toks) else ""
                 if before in _FR_AUX or after in _FR_DETERMINERS:
-                    out.append(tok.idx)
+                    out.append(idx)
         return frozenset(out)
 
     def _is_technical(self, skill_id: str) -> bool:

@@ -143,11 +143,11 @@ def clean_title(text: str | None) -> str | None:
     return " ".join(text.split()) or None
 
 
-def _mentions(docs_and_offsets: Sequence[tuple[int, object]], lang: str) -> list[SkillMention]:
+def _mentions(pieces: Sequence[tuple[int, str, object]], lang: str) -> list[SkillMention]:
     matcher = get_matcher(lang)
     out: list[SkillMention] = []
-    for offset, sdoc in docs_and_offsets:
-        out.extend(shift(m, offset) if offset else m for m in matcher.match(sdoc))
+    for offset, chunk, sdoc in pieces:
+        out.extend(shift(m, offset) if offset else m for m in matcher.match(sdoc, text=chunk))
     return out
 
 
@@ -204,9 +204,9 @@ def profile_many(docs: Sequence[ParsedDocument], role: str) -> list[Profile]:
             continue
         pieces = [(i, off, chunk) for i in idx for off, chunk in chunks(docs[i].text)]
         nlp = get_nlp(lang)
-        parsed: dict[int, list[tuple[int, object]]] = {i: [] for i in idx}
-        for (i, off, _), sdoc in zip(pieces, nlp.pipe(p[2] for p in pieces), strict=True):
-            parsed[i].append((off, sdoc))
+        parsed: dict[int, list[tuple[int, str, object]]] = {i: [] for i in idx}
+        for (i, off, chunk), sdoc in zip(pieces, nlp.pipe(p[2] for p in pieces), strict=True):
+            parsed[i].append((off, chunk, sdoc))
         for i in idx:
             results[i] = _build(docs[i], role, _mentions(parsed[i], lang))
     return [p for p in results if p is not None]

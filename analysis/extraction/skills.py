@@ -38,7 +38,7 @@ def extract_skills(
     matcher = get_matcher(lang)
     mentions: list[SkillMention] = []
     for offset, chunk in chunks(text):
-        for m in matcher.match(nlp(chunk), use_model=use_model):
+        for m in matcher.match(nlp(chunk), use_model=use_model, text=chunk):
             mentions.append(shift(m, offset) if offset else m)
     return mentions
 
