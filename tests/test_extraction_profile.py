@@ -196,3 +196,24 @@ def test_cli_skills_json(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "error: not_found" in bad.stderr
     bad_lang = runner.invoke(app, ["skills", str(path), "--lang", "de"])
     assert bad_lang.exit_code == 2 and "error: invalid_argument" in bad_lang.stderr
+
+
+def test_profiling_leaves_the_lemmas_the_keyword_similarity_reads() -> None:
+    from unittest import mock
+
+    from analysis.extraction import lemmatize, pipeline, skills
+
+    docs = [parse_text(OFFER_FR), parse_text(OFFER_EN)]
+    fresh = {}
+    for doc in docs:
+        skills.forget_lemmas()
+        fresh[doc.language] = lemmatize(doc.text, doc.language)
+    assert fresh["fr"] and fresh["en"] and "sql" in fresh["fr"]
+    skills.forget_lemmas()
+    profile_many(docs, "offer")
+    # Right after profiling, the same lemmas come back without running a pipeline again.
+    with mock.patch.object(skills, "get_nlp", side_effect=AssertionError("spaCy ran again")):
+        for doc in docs:
+            assert lemmatize(doc.text, doc.language) == fresh[doc.language]
+    skills.forget_lemmas()
+    assert pipeline.get_nlp("fr") is not None and lemmatize(docs[0].text, "fr") == fresh["fr"]

@@ -10,7 +10,7 @@ from analysis.extraction import facts
 from analysis.extraction.matcher import get_matcher
 from analysis.extraction.normalize import fold
 from analysis.extraction.pipeline import get_nlp
-from analysis.extraction.skills import chunks, shift
+from analysis.extraction.skills import chunks, doc_lemmas, remember_lemmas, shift
 from analysis.extraction.types import Profile, SkillMention
 from analysis.parsing.document import ParsedDocument
 
@@ -209,6 +209,9 @@ def profile_many(docs: Sequence[ParsedDocument], role: str) -> list[Profile]:
             parsed[i].append((off, chunk, sdoc))
         for i in idx:
             results[i] = _build(docs[i], role, _mentions(parsed[i], lang))
+            # The keyword similarity needs these lemmas next: keep them rather than re-run spaCy.
+            lemmas = [lemma for _, _, sdoc in parsed[i] for lemma in doc_lemmas(sdoc, lang)]
+            remember_lemmas(docs[i].text, lang, lemmas)
     return [p for p in results if p is not None]
 
 

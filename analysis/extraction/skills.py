@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
+from collections.abc import Sequence
 from functools import lru_cache
+from threading import Lock
+from typing import Any
 
 from analysis.extraction.matcher import get_matcher
 from analysis.extraction.normalize import Normalizer, fold
@@ -83,16 +88,71 @@ def _stop_words(lang: str) -> frozenset[str]:
 def lemmatize(text: str, lang: str) -> list[str]:
     """Normalised lemma tokens (lowercase, accents folded, stop words and punctuation dropped)."""
     lang = resolve_lang(text, lang)
+    known = _MEMO.get(text, lang)
+    if known is not None:
+        return list(known)
+    nlp = get_nlp(lang)
+    out: list[str] = []
+    for _, chunk in chunks(text):
+        out.extend(doc_lemmas(nlp(chunk), lang))
+    _MEMO.put(text, lang, out)
+    return out
+
+
+def doc_lemmas(doc: Any, lang: str) -> list[str]:
+    """`lemmatize`'s tokens for one spaCy doc (one chunk of a text)."""
     norm = _normalizer(lang)
     stops = _stop_words(lang)
     out: list[str] = []
-    nlp = get_nlp(lang)
-    for _, chunk in chunks(text):
-        for tok in nlp(chunk):
-            if tok.is_space or tok.is_punct or not any(c.isalnum() for c in tok.text):
-                continue
-            lemma = norm.lemma_key(tok.text, tok.lemma_)
-            if lemma in stops or fold(tok.text) in stops:
-                continue
-            out.append(lemma)
+    for tok in doc:
+        if tok.is_space or tok.is_punct or not any(c.isalnum() for c in tok.text):
+            continue
+        lemma = norm.lemma_key(tok.text, tok.lemma_)
+        if lemma in stops or fold(tok.text) in stops:
+            continue
+        out.append(lemma)
     return out
+
+
+class _LemmaMemo:
+    """Lemma tokens of the last texts read, by content: profiling a text (which runs spaCy
+    anyway) leaves its lemmas here, so the keyword similarity does not run spaCy again."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple[str, str], tuple[str, ...]] = OrderedDict()
+        self.lock = Lock()
+
+    @staticmethod
+    def _key(text: str, lang: str) -> tuple[str, str]:
+        return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest(), lang
+
+    def get(self, text: str, lang: str) -> tuple[str, ...] | None:
+        key = self._key(text, lang)
+        with self.lock:
+            found = self.items.get(key)
+            if found is not None:
+                self.items.move_to_end(key)
+            return found
+
+    def put(self, text: str, lang: str, lemmas: Sequence[str]) -> None:
+        key = self._key(text, lang)
+        with self.lock:
+            self.items[key] = tuple(lemmas)
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+_MEMO = _LemmaMemo(64)
+
+
+def remember_lemmas(text: str, lang: str, lemmas: Sequence[str]) -> None:
+    """Record `lemmatize(text, lang)` computed by a caller that already ran the pipeline."""
+    _MEMO.put(text, lang, lemmas)
+
+
+def forget_lemmas() -> None:
+    """Empty the lemma memo (benchmarks measure cold lemmatisation with it)."""
+    with _MEMO.lock:
+        _MEMO.items.clear()
