@@ -8,7 +8,8 @@ plain arrays (`models/skilltagger-v1/weights.npz`), not a pickle, so they load a
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from zlib import crc32
@@ -239,31 +240,71 @@ def combine(
     tagged phrase with no match becomes a `cvscope:term/` id.
     """
 
-    def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-        return a[0] < b[1] and a[1] > b[0]
-
     out: list[tuple[int, int, str, str]] = []
     dspans = [(c[0], c[1]) for c in cands]
+    tagged, matched, inside = _overlaps(spans), _overlaps(dspans), _inside(tokens)
     for cand, d in zip(cands, dspans, strict=True):
-        around = [s for s in spans if overlaps(s, d)]
+        around = tagged(d)
         if not around and "k" not in cand[3] and cand[2] not in keep_always and d not in listed:
             continue
         start, end = d
-        if len(around) == 1 and sum(overlaps(around[0], x) for x in dspans) == 1:
-            wide = trim(tokens, min(start, around[0][0]), max(end, around[0][1]), function_words)
+        if len(around) == 1 and len(matched(around[0])) == 1:
+            lo, hi = min(start, around[0][0]), max(end, around[0][1])
+            wide = trim(inside(lo, hi), lo, hi, function_words)
             if wide is not None:
                 start, end = min(start, wide[0]), max(end, wide[1])
         out.append((start, end, cand[2], "taxonomy"))
     for s in spans:
-        if not any(overlaps(s, d) for d in dspans):
-            span = trim(tokens, s[0], s[1], function_words)
-            if span is None or _lone_verb(tokens, *span):
+        if not matched(s):
+            span = trim(inside(*s), s[0], s[1], function_words)
+            if span is None or _lone_verb(inside(*span), *span):
                 continue
-            sid, _ = term_id(tokens, *span)
+            sid, _ = term_id(inside(*span), *span)
             if not sid.endswith("/unknown"):
                 out.append((span[0], span[1], sid, "model"))
     out.sort()
     return out
+
+
+Interval = tuple[int, int]
+
+
+def _ordered(intervals: Sequence[Interval]) -> bool:
+    return all(a[0] <= a[1] <= b[0] for a, b in zip(intervals, intervals[1:], strict=False))
+
+
+def _overlaps(intervals: Sequence[Interval]) -> Callable[[Interval], list[Interval]]:
+    """`query(a)`: the intervals overlapping `a`, in order (bisection when sorted and
+    disjoint, as tagged spans and accepted matches are; a scan otherwise)."""
+    items = list(intervals)
+    if not _ordered(items):
+        return lambda a: [s for s in items if s[0] < a[1] and s[1] > a[0]]
+    ends = [e for _, e in items]
+
+    def query(a: Interval) -> list[Interval]:
+        out = []
+        i = bisect_right(ends, a[0])
+        while i < len(items) and items[i][0] < a[1]:
+            out.append(items[i])
+            i += 1
+        return out
+
+    return query
+
+
+def _inside(tokens: Sequence[TokenInfo]) -> Callable[[int, int], Sequence[TokenInfo]]:
+    """`inside(start, end)`: a slice of `tokens` holding every token within [start, end]."""
+    if not _ordered([(t[2], t[3]) for t in tokens]):
+        return lambda start, end: tokens
+    starts = [t[2] for t in tokens]
+
+    def inside(start: int, end: int) -> Sequence[TokenInfo]:
+        i = j = bisect_left(starts, start)
+        while j < len(tokens) and tokens[j][3] <= end:
+            j += 1
+        return tokens[i:j]
+
+    return inside
 
 
 def save(path: Path, coef: np.ndarray, intercept: np.ndarray, meta: dict) -> None:
