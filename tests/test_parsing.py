@@ -215,3 +215,25 @@ def test_docx_page_number_footer_is_not_content(tmp_path: Path) -> None:
     doc = parse_document(tmp_path / "pn.docx")
     assert doc.text == "Jane Doe\njane@example.com\nAccountant, eight years of audit."
     assert not doc.has_warning("header_footer_text")
+
+
+def test_long_texts_use_the_light_detector_with_the_same_answers(
+        parsed: dict[str, ParsedDocument]) -> None:
+    from lingua import Language
+
+    from analysis.parsing import language
+
+    long_texts = [doc.text[:2000] for doc in parsed.values()]
+    assert len(long_texts) >= 15 and {d.language for d in parsed.values()} == {"fr", "en"}
+    full = language._detector(low_accuracy=False)
+    for text in long_texts:
+        values = {c.language: c.value for c in full.compute_language_confidence_values(text)}
+        expected = "fr" if values[Language.FRENCH] > values[Language.ENGLISH] else "en"
+        assert detect_language(text) == expected
+    # Long texts went through the low-accuracy detector; short ones still use the full one.
+    assert language._detector.cache_info().currsize == 2
+    language._detector.cache_clear()
+    detect_language(long_texts[0])
+    assert language._detector.cache_info().currsize == 1
+    assert detect_language("Gestion de projet") == "fr"
+    assert language._detector.cache_info().currsize == 2

@@ -60,9 +60,16 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+# Long enough (30+ words) to take the language detector CVs take, like a real CV would.
 _WARM_TEXTS = {
-    "fr": "Chef de projet. Compétences : gestion de projet, Python, SQL, travail en équipe.",
-    "en": "Project manager. Skills: project management, Python, SQL, teamwork.",
+    "fr": "Chef de projet\nExpérience\n2019 - 2024 : chef de projet chez un éditeur de logiciels "
+          "à Lyon, pilotage des équipes et des budgets.\nCompétences : gestion de projet, "
+          "Python, SQL, travail en équipe, rigueur et sens de l'organisation.\nLangues : "
+          "anglais courant.",
+    "en": "Project manager\nExperience\n2019 - 2024: project manager at a software company in "
+          "London, leading the teams and the budgets.\nSkills: project management, Python, "
+          "SQL, teamwork, attention to detail and a sense of organisation.\nLanguages: French "
+          "(fluent).",
 }
 
 

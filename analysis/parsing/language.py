@@ -15,11 +15,18 @@ _EN_WORDS = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=1)
-def _detector() -> object:
+# From this many words on, lingua's low-accuracy mode (trigram models only) is used: it loads in
+# 0.02 s instead of 0.35 s (the 1- to 5-gram models) and agreed with the full mode on all 1,168
+# real texts checked (749 French offers, 220 SkillSpan postings, 199 CVs; first 2,000 chars).
+_LONG_TEXT_WORDS = 30
+
+
+@functools.lru_cache(maxsize=2)
+def _detector(low_accuracy: bool = False) -> object:
     from lingua import Language, LanguageDetectorBuilder
 
-    return LanguageDetectorBuilder.from_languages(Language.FRENCH, Language.ENGLISH).build()
+    builder = LanguageDetectorBuilder.from_languages(Language.FRENCH, Language.ENGLISH)
+    return (builder.with_low_accuracy_mode() if low_accuracy else builder).build()
 
 
 def detect_language(text: str) -> str:
@@ -30,10 +37,11 @@ def detect_language(text: str) -> str:
         return "en"
     from lingua import Language
 
-    confidences = _detector().compute_language_confidence_values(sample)  # type: ignore[attr-defined]
+    detector = _detector(low_accuracy=len(words) >= _LONG_TEXT_WORDS)
+    confidences = detector.compute_language_confidence_values(sample)  # type: ignore[attr-defined]
     scores = {c.language: c.value for c in confidences}
     fr, en = scores.get(Language.FRENCH, 0.0), scores.get(Language.ENGLISH, 0.0)
-    if abs(fr - en) < 0.2 and len(words) < 30:
+    if abs(fr - en) < 0.2 and len(words) < _LONG_TEXT_WORDS:
         # very short text: lingua may hesitate; count function words, accents settle ties
         fr_votes = sum(w in _FR_WORDS for w in words) + 2 * bool(re.search(r"[éèêàçù]", sample))
         en_votes = sum(w in _EN_WORDS for w in words)
