@@ -285,3 +285,17 @@ def test_evidence_sentence_spans_soft_wrapped_pdf_lines_but_not_bullets() -> Non
     assert sentence_at(text, at, at + 9) == "Automatisé le reporting"
     at = text.index("Tableau,")
     assert sentence_at(text, at, at + 7) == "Outils : Power BI, Tableau, Excel avancé"
+
+
+def test_base_weights_are_a_documented_combination_summing_to_one() -> None:
+    from analysis.matching.scoring import BASE_WEIGHTS, COMPONENTS, effective_weights
+
+    assert sum(BASE_WEIGHTS.values()) == pytest.approx(1.0)
+    assert all(w > 0 for w in BASE_WEIGHTS.values())
+    rows = [RequirementResult("r", "r", "hard", "required", "missing", None, None),
+            RequirementResult("title", "t", "title", "required", "missing", None, None)]
+    components = {k: (None if k in ("preferred_skills", "experience") else 0.0)
+                  for k in COMPONENTS}
+    weights = effective_weights(rows, components, cross_language=False)
+    assert sum(weights.values()) == pytest.approx(1.0)
+    assert weights["preferred_skills"] == weights["experience"] == 0.0

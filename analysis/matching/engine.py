@@ -20,7 +20,7 @@ from analysis.matching.skills import TaxonomyLike, skill_rows
 from analysis.matching.types import Check, MatchReport, RequirementResult
 from analysis.parsing.document import ParsedDocument
 
-SCORING_VERSION = "match-v2"
+SCORING_VERSION = "match-v3"
 _UNREADABLE_CODES = {"no_text_layer", "empty"}
 _MIN_READABLE_WORDS = 5
 _MAX_PATH_CHARS = 4096

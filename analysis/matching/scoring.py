@@ -10,13 +10,19 @@ from analysis.matching.types import RequirementResult
 COMPONENTS = ("hard_skills", "preferred_skills", "soft_skills", "title", "experience",
               "education", "languages", "keywords")
 # Share of the score for each group; hard skills (required + preferred) share one pool.
-# Chosen a priori (skills first, then keyword overlap, title and years), then checked on the
-# TRAIN splits only (French offers outside the benchmark split, SkillSpan train): moving
-# weight from skills (0.45 -> 0.35) and soft skills to keywords (0.13 -> 0.25) ranked
-# same-trade documents better there. The benchmark's held-out data was not used to choose.
+# match-v3 weights, chosen on the TRAIN splits only (scripts/tune_scoring.py: French offers
+# outside the benchmark split and SkillSpan train; the held-out data was not used): a grid
+# over the seven weights, keeping the one that improves the smaller of the two languages'
+# gains in nDCG@10 over match-v2 (0.35/0.04/0.12/0.12/0.07/0.05/0.25) most, rounded to sum 1.
+# Why it is a better ATS score, not only a better proxy: the job title is what recruiters and
+# ATS searches look at first (title weight 0.12 -> 0.22), and the whole-text keyword match is
+# what a keyword ATS computes literally (0.25 -> 0.31); the extracted skills list, which
+# includes open-vocabulary phrases from the English tagger, is a noisier estimate of the same
+# fit, so alone it weighs a little less (0.35 -> 0.23) but still drives the requirement rows
+# and recommendations. The same weights serve both languages.
 BASE_WEIGHTS: Mapping[str, float] = {
-    "skills_pool": 0.35, "soft_skills": 0.04, "title": 0.12, "experience": 0.12,
-    "education": 0.07, "languages": 0.05, "keywords": 0.25,
+    "skills_pool": 0.23, "soft_skills": 0.04, "title": 0.22, "experience": 0.11,
+    "education": 0.06, "languages": 0.03, "keywords": 0.31,
 }
 # Within the pool each required skill weighs 1 and each preferred one 0.4, so a missing
 # required skill always costs 2.5 times a missing preferred one, whatever their numbers.

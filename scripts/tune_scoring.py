@@ -1,0 +1,267 @@
+"""Train-split figures behind the scoring choices of `analysis.matching` (never the held-out data).
+
+Two ranking tasks built like benchmarks/match_eval.py's tasks 2 and 3, but on TRAIN data only:
+- fr: real French offers outside the held-out quarter (`not is_holdout`); queries = every
+  `--fr-step`-th offer of the four data categories (title + description, read as an offer),
+  candidates = all training offers (description only, read as CVs); relevant = same category;
+- en: SkillSpan `train.json` postings without the page template; each posting is a query, the
+  others are candidates read as CVs; relevant = same job board.
+It prints nDCG@10 of the full CVScope score, of each component alone (diagnostic) and of the
+baselines on the same train data, then whole-score variants (other weights, a component left
+out, unknown CV years as "not applicable") rebuilt from the per-pair components, and the
+weight grid that chose match-v3's weights. Extractions are cached in $TMPDIR/cvscope-tune/
+(keyed by the extraction version), so re-runs only pay for scoring (about 3 min on 2 cores).
+
+    python scripts/tune_scoring.py [--data ../shared/data] [--fr-step 4] [--no-grid]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import pickle
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from build_keywords import french_offers, is_holdout, skillspan_postings  # noqa: E402
+from match_eval import (  # noqa: E402
+    DATA_CATEGORIES,
+    Item,
+    bm25_scores,
+    evaluate,
+    strip_page_template,
+    tfidf_scores,
+)
+
+from analysis.matching import SCORING_VERSION  # noqa: E402
+from analysis.matching.scoring import BASE_WEIGHTS  # noqa: E402
+
+Task = tuple[list[Item], list[Item]]
+# The weights of match-v2, kept to show what match-v3 changed (analysis/matching/scoring.py)
+MATCH_V2_WEIGHTS = {"skills_pool": 0.35, "soft_skills": 0.04, "title": 0.12, "experience": 0.12,
+                    "education": 0.07, "languages": 0.05, "keywords": 0.25}
+WEIGHT_GRID = {"skills_pool": (0.2, 0.25, 0.3, 0.35), "title": (0.12, 0.18, 0.24),
+               "keywords": (0.25, 0.3, 0.35, 0.4), "soft_skills": (0.02, 0.04),
+               "experience": (0.06, 0.12), "education": (0.04, 0.07), "languages": (0.03, 0.05)}
+CACHE = Path(tempfile.gettempdir()) / "cvscope-tune"  # extraction cache, not committed
+COMPONENT_NAMES = ("hard_skills", "preferred_skills", "soft_skills", "title", "experience",
+                   "education", "languages", "keywords")
+
+
+def english_train(data: Path) -> tuple[list[Item], list[Item]]:
+    """SkillSpan train postings (template stripped), labelled by job board."""
+    path = data / "skillspan" / "train.json"
+    labels: dict[tuple[str, int], str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            labels.setdefault((row["source"], row["idx"]), row["source"])
+    items = [Item(f"{s}-{i}", strip_page_template(text), "en", lab)
+             for ((s, i), lab), text in zip(labels.items(), skillspan_postings(path),
+                                            strict=True)]
+    return items, items
+
+
+def french_train(data: Path, step: int) -> tuple[list[Item], list[Item]]:
+    """Training-split French offers: every `step`-th data offer as query, all as candidates."""
+    rows = [r for r in french_offers(data) if not is_holdout(r["offer_id"])]
+    cands = [Item(r["offer_id"], r["description"], "fr", r.get("category") or "other")
+             for r in rows]
+    queries = [Item(r["offer_id"], f"{r['title']}\n{r['description']}", "fr", r["category"])
+               for r in rows if r.get("category") in DATA_CATEGORIES]
+    return queries[::step], cands
+
+
+def _prepared(items: Sequence[Item], role: str, tag: str) -> list[tuple]:
+    """(doc, profile, tokens) of each item, cached on disk by extraction and model version."""
+    from analysis.extraction import profile_cv, profile_offer
+    from analysis.extraction.version import extraction_version
+    from analysis.matching import keyword_tokens
+    from analysis.parsing import parse_text
+
+    key = hashlib.sha1(("|".join([extraction_version(), role, *(i.name for i in items),
+                                  *(i.text[:200] for i in items)])).encode()).hexdigest()[:16]
+    path = CACHE / f"{tag}-{role}-{key}.pkl"
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    out = []
+    for item in items:
+        doc = parse_text(item.text, source=item.name)
+        profile = profile_offer(doc) if role == "offer" else profile_cv(doc)
+        out.append((doc, profile, keyword_tokens(doc.text, doc.language)))
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(out))
+    return out
+
+
+def component_matrices(queries: Sequence[Item], cands: Sequence[Item],
+                       tag: str) -> dict[str, np.ndarray]:
+    """Score and each raw component (NaN = not applicable) for every (query, candidate) pair."""
+    from analysis.matching import load_keyword_model, score_profiles
+    from analysis.matching.scoring import compute_components
+    from analysis.taxonomy import load_taxonomy
+
+    q_ready, c_ready = _prepared(queries, "offer", tag), _prepared(cands, "cv", tag)
+    taxonomy, model = load_taxonomy(), load_keyword_model()
+    shape = (len(queries), len(cands))
+    out = {name: np.full(shape, np.nan) for name in ("score", *COMPONENT_NAMES)}
+    for name in ("n_req", "n_pref", "cv_years", "cv_level", "offer_years", "offer_level",
+                 "cross_language"):
+        out[name] = np.full(shape, np.nan)
+    for qi, (qdoc, qprof, qtok) in enumerate(q_ready):
+        for ci, (cdoc, cprof, ctok) in enumerate(c_ready):
+            report = score_profiles(cdoc, cprof, qdoc, qprof, cv_tokens=ctok, offer_tokens=qtok,
+                                    taxonomy=taxonomy, keyword_model=model)
+            out["score"][qi, ci] = report.score
+            raw = compute_components(report.requirements, report.components["keywords"])
+            for name, value in raw.items():
+                if value is not None:
+                    out[name][qi, ci] = value
+            out["cross_language"][qi, ci] = cdoc.language != qdoc.language
+            hard = [r for r in report.requirements if r.kind == "hard"]
+            out["n_req"][qi, ci] = sum(r.importance == "required" for r in hard)
+            out["n_pref"][qi, ci] = sum(r.importance == "preferred" for r in hard)
+            for name, value in (("cv_years", cprof.years_experience),
+                                ("cv_level", cprof.education_level),
+                                ("offer_years", qprof.years_experience),
+                                ("offer_level", qprof.education_level)):
+                if value is not None:
+                    out[name][qi, ci] = value
+    return out
+
+
+def recombine(mats: dict[str, np.ndarray], weights: dict[str, float],
+              preferred: float = 0.4, caps: bool = True) -> np.ndarray:
+    """The score of scoring.combine rebuilt from the component matrices with other weights.
+
+    `weights` holds the base weights (skills_pool, soft_skills, ..., keywords); a component
+    that is NaN for a pair is not applicable there (weight 0, the others renormalised).
+    """
+    from analysis.matching import scoring
+
+    pool = mats["n_req"] + preferred * mats["n_pref"]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        raw = {"hard_skills": np.where(pool > 0, weights["skills_pool"] * mats["n_req"] / pool, 0),
+               "preferred_skills": np.where(
+                   pool > 0, weights["skills_pool"] * preferred * mats["n_pref"] / pool, 0)}
+    for name in COMPONENT_NAMES[2:]:
+        raw[name] = np.where(np.isnan(mats[name]), 0.0, weights[name])
+    raw["keywords"] = np.where(mats["cross_language"] > 0,
+                               scoring.CROSS_LANGUAGE_KEYWORDS * raw["keywords"], raw["keywords"])
+    total = sum(raw.values())
+    score = sum(raw[k] * np.nan_to_num(mats[k]) for k in COMPONENT_NAMES)
+    score = 100 * np.divide(score, total, out=np.zeros_like(score), where=total > 0)
+    if caps:
+        cv_y, off_y = mats["cv_years"], mats["offer_years"]
+        with np.errstate(invalid="ignore"):
+            exp_cap = ((off_y > 0) & (cv_y < scoring.EXPERIENCE_CAP_RATIO * off_y)
+                       & (off_y - cv_y >= scoring.EXPERIENCE_CAP_MIN_GAP))
+            edu_cap = mats["offer_level"] - mats["cv_level"] >= scoring.EDUCATION_CAP_GAP
+        score = np.where(exp_cap, np.minimum(score, scoring.EXPERIENCE_CAP), score)
+        score = np.where(edu_cap, np.minimum(score, scoring.EDUCATION_CAP), score)
+    return score
+
+
+def ndcg(mats: dict[str, np.ndarray], scores: np.ndarray, task: Task,
+         half: int | None = None) -> float:
+    """nDCG@10 of a score matrix on a task (all queries, or the even/odd half of them)."""
+    queries, cands = task
+    keep = [i for i in range(len(queries)) if half is None or i % 2 == half]
+    return evaluate(scores[keep], [queries[i] for i in keep], cands, True, 5)[0]
+
+
+def report_task(name: str, task: Task, mats: dict[str, np.ndarray]) -> None:
+    """Train-split nDCG@10 of the baselines, the CVScope score and each component alone."""
+    queries, cands = task
+    print(f"\n## {name}: {len(queries)} queries x {len(cands)} candidates")
+    rows = [("tfidf", tfidf_scores(queries, cands)), ("bm25", bm25_scores(queries, cands)),
+            (f"cvscope {SCORING_VERSION}", mats["score"])]
+    rows += [(f"  {k} alone*", np.nan_to_num(mats[k], nan=-1.0)) for k in COMPONENT_NAMES]
+    for label, scores in rows:
+        ndcg_, p5 = evaluate(scores, queries, cands, True, 5)
+        print(f"{label:<26} nDCG@10 {ndcg_:.3f}  P@5 {p5:.3f}")
+    print("* one component alone (not applicable = ranked last): a diagnostic")
+
+
+def variants(tasks: dict[str, tuple[Task, dict[str, np.ndarray]]]) -> None:
+    """Whole-score variants rebuilt from the component matrices (no re-extraction)."""
+    def unknown_not_applicable(mats: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        mats = dict(mats)
+        mats["experience"] = np.where(np.isnan(mats["cv_years"]), np.nan, mats["experience"])
+        mats["education"] = np.where(np.isnan(mats["cv_level"]), np.nan, mats["education"])
+        return mats
+
+    cases: list[tuple[str, dict[str, float], Callable]] = [
+        ("match-v2 weights", MATCH_V2_WEIGHTS, dict),
+        ("match-v3 weights (shipped)", dict(BASE_WEIGHTS), dict)]
+    for name in MATCH_V2_WEIGHTS:
+        cases.append((f"v2, without {name}", {**MATCH_V2_WEIGHTS, name: 0.0}, dict))
+    cases.append(("v2, unknown CV years/level = n/a", MATCH_V2_WEIGHTS, unknown_not_applicable))
+    for weight in (0.35, 0.5, 0.7):
+        cases.append((f"v2, keywords {weight}", {**MATCH_V2_WEIGHTS, "keywords": weight}, dict))
+    print("\n## whole-score variants on the train splits (nDCG@10)")
+    print(f"{'variant':<36} " + " ".join(f"{t:>7}" for t in tasks))
+    for label, weights, prepare in cases:
+        figures = [ndcg(m, recombine(prepare(m), weights), task) for task, m in tasks.values()]
+        print(f"{label:<36} " + " ".join(f"{f:7.3f}" for f in figures))
+
+
+def weight_grid(tasks: dict[str, tuple[Task, dict[str, np.ndarray]]], top: int = 5) -> None:
+    """The grid behind match-v3's weights: best smaller gain over match-v2 across languages."""
+    base = [ndcg(m, recombine(m, MATCH_V2_WEIGHTS), t) for t, m in tasks.values()]
+    names = list(WEIGHT_GRID)
+    found = []
+    for values in itertools.product(*WEIGHT_GRID.values()):
+        weights = dict(zip(names, values, strict=True))
+        figures = [ndcg(m, recombine(m, weights), t) for t, m in tasks.values()]
+        found.append((min(f - b for f, b in zip(figures, base, strict=True)), figures, weights))
+    found.sort(key=lambda row: -row[0])
+    print(f"\n## weight grid ({len(found)} combinations; criterion: the smaller of the "
+          f"{'/'.join(tasks)} gains over match-v2 {' / '.join(f'{b:.3f}' for b in base)})")
+    for gain, figures, weights in found[:top]:
+        halves = [ndcg(m, recombine(m, weights), t, h) - ndcg(m, recombine(m, MATCH_V2_WEIGHTS),
+                                                              t, h)
+                  for h in (0, 1) for t, m in tasks.values()]
+        print(f"min gain {gain:+.3f}  nDCG {' / '.join(f'{f:.3f}' for f in figures)}  "
+              f"gain by query half {' '.join(f'{h:+.3f}' for h in halves)}  "
+              + " ".join(f"{k}={v:g}" for k, v in weights.items()))
+
+
+def main() -> None:
+    """Run the train-split tasks, the whole-score variants and the weight grid."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--fr-step", type=int, default=4, help="every n-th French data offer")
+    parser.add_argument("--no-grid", action="store_true", help="skip the weight grid")
+    args = parser.parse_args()
+    from analysis.matching import load_keyword_model
+
+    print(f"scoring {SCORING_VERSION}, keyword model {load_keyword_model().version}")
+    tasks = {}
+    for name, task in (("en", english_train(args.data)),
+                       ("fr", french_train(args.data, args.fr_step))):
+        started = time.perf_counter()
+        mats = component_matrices(*task, name)
+        tasks[name] = (task, mats)
+        print(f"({name}: extraction and scoring {time.perf_counter() - started:.0f} s)")
+        report_task({"en": "SkillSpan train postings by job board",
+                     "fr": "French training-split offers by category"}[name], task, mats)
+    variants(tasks)
+    if not args.no_grid:
+        weight_grid(tasks)
+
+
+if __name__ == "__main__":
+    main()
