@@ -108,7 +108,11 @@ def test_applications_followups_and_diagnosis(workspace):
 
 
 def test_session_report_docx_and_escaped_html(workspace):
-    _, store, cand, *_ = workspace
+    _, store, cand, _, v2, offer = workspace
+    # Its own application row, so the test does not depend on another test having run.
+    coaching.add_application(store, cand.id, company="Groupe Altea Retail", position="Data analyst",
+                             applied_on=TODAY - timedelta(days=3), offer_id=offer.id,
+                             cv_version_id=v2.id)
     hostile = coaching.add_application(store, cand.id, company="<script>alert(1)</script> SA",
                                        position="Analyste & co")
     report = coaching.session_report(store, cand.id, "fr")

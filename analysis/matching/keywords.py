@@ -135,9 +135,12 @@ _CACHE = _TokenCache(_TOKEN_CACHE_SIZE)
 
 
 def clear_token_cache() -> None:
-    """Forget every cached token list (benchmarks measure cold lemmatisation with it)."""
+    """Forget every cached token list and the lemmas extraction kept (cold lemmatisation)."""
+    from analysis.extraction.skills import forget_lemmas
+
     with _CACHE.lock:
         _CACHE.items.clear()
+    forget_lemmas()
 
 
 def keyword_tokens(text: str, lang: str) -> tuple[str, ...]:
