@@ -68,21 +68,45 @@ def ndcg_at(ranked: Sequence[bool], n_relevant: int, k: int = 10) -> float:
     return dcg / ideal if ideal else 0.0
 
 
-def evaluate(scores: np.ndarray, queries: Sequence[Item], cands: Sequence[Item],
-             exclude_self: bool, p_at: int) -> tuple[float, float]:
-    """Mean nDCG@10 and P@p_at of a (queries x candidates) score matrix."""
-    ndcgs, precisions = [], []
+def per_query(scores: np.ndarray, queries: Sequence[Item], cands: Sequence[Item],
+              exclude_self: bool, p_at: int) -> np.ndarray:
+    """(nDCG@10, P@p_at) of each query, one row per query; NaN when it has no relevant one."""
+    out = np.full((len(queries), 2), np.nan)
     for qi, query in enumerate(queries):
         order = sorted(range(len(cands)), key=lambda c: (-scores[qi, c], c))
         if exclude_self:
             order = [c for c in order if cands[c].name != query.name]
         rel = [cands[c].label == query.label for c in order]
         n_rel = sum(rel)
-        if n_rel == 0:
-            continue
-        ndcgs.append(ndcg_at(rel, n_rel))
-        precisions.append(sum(rel[:p_at]) / p_at)
-    return float(np.mean(ndcgs)), float(np.mean(precisions))
+        if n_rel:
+            out[qi] = ndcg_at(rel, n_rel), sum(rel[:p_at]) / p_at
+    return out
+
+
+def evaluate(scores: np.ndarray, queries: Sequence[Item], cands: Sequence[Item],
+             exclude_self: bool, p_at: int) -> tuple[float, float]:
+    """Mean nDCG@10 and P@p_at of a (queries x candidates) score matrix."""
+    rows = per_query(scores, queries, cands, exclude_self, p_at)
+    ndcg, prec = np.nanmean(rows, axis=0)
+    return float(ndcg), float(prec)
+
+
+BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED = 2000, 20261123
+
+
+def paired_bootstrap(a: np.ndarray, b: np.ndarray, resamples: int = BOOTSTRAP_RESAMPLES,
+                     seed: int = BOOTSTRAP_SEED) -> tuple[float, float, float]:
+    """Mean of a - b over queries and its 95% percentile interval, resampling queries.
+
+    Paired: both methods are scored on the same resampled queries, so the interval is about
+    the difference itself (queries without a relevant candidate, NaN, are left out).
+    """
+    keep = ~(np.isnan(a) | np.isnan(b))
+    diff = (a - b)[keep]
+    rng = np.random.default_rng(seed)
+    means = diff[rng.integers(0, len(diff), size=(resamples, len(diff)))].mean(axis=1)
+    low, high = np.percentile(means, [2.5, 97.5])
+    return float(diff.mean()), float(low), float(high)
 
 
 def tfidf_scores(queries: Sequence[Item], cands: Sequence[Item]) -> np.ndarray:
@@ -195,14 +219,24 @@ def run_task(name: str, queries: list[Item], cands: list[Item], exclude_self: bo
     print(f"{'method':<10} {'nDCG@10':>8} {'P@' + str(p_at):>6}  time")
     methods: list[tuple[str, Callable]] = [("tfidf", tfidf_scores), ("bm25", bm25_scores),
                                            ("cvscope", cvscope_scores)]
+    ndcgs: dict[str, np.ndarray] = {}
     for method, fn in methods:
         started = time.perf_counter()
         result = fn(queries, cands)
         elapsed = time.perf_counter() - started
         for name, scores in (result.items() if isinstance(result, dict) else [(method, result)]):
-            ndcg, prec = evaluate(scores, queries, cands, exclude_self, p_at)
+            rows = per_query(scores, queries, cands, exclude_self, p_at)
+            ndcgs[name] = rows[:, 0]
+            ndcg, prec = np.nanmean(rows, axis=0)
             print(f"{name:<10} {ndcg:8.3f} {prec:6.3f}  {elapsed:.1f} s")
     print("* kw-only: CVScope's keyword component alone (its cosine; diagnostic, not a method)")
+    print(f"paired bootstrap over queries ({BOOTSTRAP_RESAMPLES} resamples, seed "
+          f"{BOOTSTRAP_SEED}): nDCG@10 difference, mean [95% interval]")
+    for baseline in ("tfidf", "bm25"):
+        mean, low, high = paired_bootstrap(ndcgs["cvscope"], ndcgs[baseline])
+        verdict = ("CVScope better" if low > 0 else "CVScope worse" if high < 0
+                   else "not distinguishable from noise")
+        print(f"  cvscope - {baseline:<6} {mean:+.3f} [{low:+.3f}, {high:+.3f}]  {verdict}")
 
 
 def _time_match(cv: ParsedDocument, offer: ParsedDocument, runs: int) -> tuple[float, float]:

@@ -41,10 +41,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from build_keywords import french_offers, is_holdout, skillspan_postings  # noqa: E402
 from match_eval import (  # noqa: E402
+    BOOTSTRAP_RESAMPLES,
     DATA_CATEGORIES,
     Item,
     bm25_scores,
     evaluate,
+    paired_bootstrap,
+    per_query,
     strip_page_template,
     tfidf_scores,
 )
@@ -151,8 +154,10 @@ def component_matrices(queries: Sequence[Item], cands: Sequence[Item],
     shape = (len(queries), len(cands))
     out = {name: np.full(shape, np.nan) for name in ("score", *COMPONENT_NAMES)}
     for name in ("n_req", "n_pref", "cv_years", "cv_level", "offer_years", "offer_level",
-                 "cross_language", *(f"{c}+partial" for c in PARTIAL_COMPONENTS)):
+                 "cross_language", "title_v3", *ORIGIN_SUMS,
+                 *(f"{c}+partial" for c in PARTIAL_COMPONENTS)):
         out[name] = np.full(shape, np.nan)
+    old_titles = [match_v3_offer_title(doc) for doc, _, _ in q_ready]
     for qi, (qdoc, qprof, qtok) in enumerate(q_ready):
         for ci, (cdoc, cprof, ctok) in enumerate(c_ready):
             report = score_profiles(cdoc, cprof, qdoc, qprof, cv_tokens=ctok, offer_tokens=qtok,
@@ -168,6 +173,10 @@ def component_matrices(queries: Sequence[Item], cands: Sequence[Item],
                 if partial[name] is not None:
                     out[f"{name}+partial"][qi, ci] = partial[name]
             out["cross_language"][qi, ci] = cdoc.language != qdoc.language
+            for name, value in origin_sums(report.requirements).items():
+                out[name][qi, ci] = value
+            out["title_v3"][qi, ci] = (out["title"][qi, ci] if old_titles[qi] == qprof.title
+                                       else _title_credit(cdoc, cprof, qprof, old_titles[qi]))
             hard = [r for r in report.requirements if r.kind == "hard"]
             out["n_req"][qi, ci] = sum(r.importance == "required" for r in hard)
             out["n_pref"][qi, ci] = sum(r.importance == "preferred" for r in hard)
@@ -178,6 +187,72 @@ def component_matrices(queries: Sequence[Item], cands: Sequence[Item],
                 if value is not None:
                     out[name][qi, ci] = value
     return out
+
+
+# Per pair, for required (req) and preferred (pref) hard-skill rows, split by the origin of the
+# skill: taxonomy ids (ESCO/O*NET) vs the English tagger's open-vocabulary terms: number of
+# rows (n_*), sum of their credits (s_*) and number of them met at least partly (m_*).
+ORIGIN_SUMS = tuple(f"{stat}_{imp}_{origin}" for stat in ("n", "s", "m")
+                    for imp in ("req", "pref") for origin in ("tax", "term"))
+
+
+def origin_sums(rows: Sequence) -> dict[str, float]:
+    """Counts and credit sums of hard-skill rows by importance and origin (see ORIGIN_SUMS)."""
+    from analysis.matching.skills import is_tagger_term
+
+    out = dict.fromkeys(ORIGIN_SUMS, 0.0)
+    for row in rows:
+        if row.kind != "hard":
+            continue
+        key = f"{'req' if row.importance == 'required' else 'pref'}_" \
+              f"{'term' if is_tagger_term(row.id) else 'tax'}"
+        out[f"n_{key}"] += 1
+        out[f"s_{key}"] += row.credit
+        out[f"m_{key}"] += row.credit > 0
+    return out
+
+
+def _title_credit(cdoc: Any, cprof: Any, qprof: Any, title: str | None) -> float:
+    """Title credit with another offer title (NaN when the offer has none)."""
+    from analysis.matching.criteria import title_row
+
+    row = title_row(cdoc, cprof, replace(qprof, title=title))
+    return row.credit if row is not None else np.nan
+
+
+def match_v3_offer_title(doc: Any) -> str | None:
+    """The offer title as extracted up to match-v3 (extraction code 2): any first line of up to
+    90 characters not ending in "." or "!", else a cue phrase's whole rest of line."""
+    from analysis.extraction.normalize import fold
+    from analysis.extraction.profile import _GENERIC_HEADINGS, _TITLE_CUE, _TITLE_END, clean_title
+
+    for line in doc.text.split("\n")[:4]:
+        candidate = clean_title(line)
+        if candidate and fold(candidate).rstrip(" :") not in _GENERIC_HEADINGS:
+            if len(candidate) <= 90 and not candidate.endswith((".", "!")):
+                return candidate
+            break
+    m = _TITLE_CUE.search(doc.text[:3000])
+    return clean_title(_TITLE_END.split(m.group(1) or m.group(2))[0]) if m else None
+
+
+def with_term_weight(mats: dict[str, np.ndarray], weight: float, old_title: bool = False,
+                     drop_missing_terms: bool = False) -> dict[str, np.ndarray]:
+    """Matrices as if tagger-term rows weighed `weight` of a taxonomy row in the skills pool
+    (2.5x required/preferred kept within each origin); optionally only the tagger terms the CV
+    meets count (a missing term is not held against it), and match-v3's title extraction."""
+    mats = dict(mats)
+    n_term = {imp: (mats[f"m_{imp}_term"] if drop_missing_terms else mats[f"n_{imp}_term"])
+              for imp in ("req", "pref")}
+    for imp, comp in (("req", "hard_skills"), ("pref", "preferred_skills")):
+        n = mats[f"n_{imp}_tax"] + weight * n_term[imp]
+        s = mats[f"s_{imp}_tax"] + weight * mats[f"s_{imp}_term"]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mats[comp] = np.where(n > 0, s / np.where(n > 0, n, 1), np.nan)
+        mats["n_" + imp] = n
+    if old_title:
+        mats["title"] = mats["title_v3"]
+    return mats
 
 
 def recombine(mats: dict[str, np.ndarray], weights: dict[str, float],
@@ -245,7 +320,7 @@ def variants(tasks: dict[str, tuple[Task, dict[str, np.ndarray]]]) -> None:
 
     cases: list[tuple[str, dict[str, float], Callable]] = [
         ("match-v2 weights", MATCH_V2_WEIGHTS, dict),
-        ("match-v3 weights (shipped)", dict(BASE_WEIGHTS), dict)]
+        (f"{SCORING_VERSION} weights (shipped)", dict(BASE_WEIGHTS), dict)]
     for name in MATCH_V2_WEIGHTS:
         cases.append((f"v2, without {name}", {**MATCH_V2_WEIGHTS, name: 0.0}, dict))
     cases.append(("v2, unknown CV years/level = n/a", MATCH_V2_WEIGHTS, unknown_not_applicable))
@@ -253,8 +328,19 @@ def variants(tasks: dict[str, tuple[Task, dict[str, np.ndarray]]]) -> None:
         return {**mats, **{c: mats[f"{c}+partial"] for c in PARTIAL_COMPONENTS}}
 
     cases.append(("v2, partial credit for tagger terms", MATCH_V2_WEIGHTS, partial_terms))
-    cases.append(("v3, partial credit for tagger terms", dict(BASE_WEIGHTS), partial_terms))
-    cases.append(("v3, unknown CV years/level = n/a", dict(BASE_WEIGHTS), unknown_not_applicable))
+    cases.append(("shipped, partial credit for tagger terms", dict(BASE_WEIGHTS), partial_terms))
+    cases.append(("shipped, unknown CV years/level = n/a", dict(BASE_WEIGHTS),
+                  unknown_not_applicable))
+    shipped = dict(BASE_WEIGHTS)
+    cases.append(("shipped, rebuilt from origin sums", shipped,
+                  lambda m: with_term_weight(m, 1.0)))
+    cases.append(("shipped, match-v3 title extraction", shipped,
+                  lambda m: with_term_weight(m, 1.0, old_title=True)))
+    for weight in (0.6, 0.5, 0.4, 0.3, 0.2, 0.0):
+        cases.append((f"shipped, tagger terms x{weight:g}", shipped,
+                      lambda m, w=weight: with_term_weight(m, w)))
+    cases.append(("shipped, missing terms not counted", shipped,
+                  lambda m: with_term_weight(m, 1.0, drop_missing_terms=True)))
     for weight in (0.35, 0.5, 0.7):
         cases.append((f"v2, keywords {weight}", {**MATCH_V2_WEIGHTS, "keywords": weight}, dict))
     print("\n## whole-score variants on the train splits (nDCG@10)")
@@ -262,6 +348,27 @@ def variants(tasks: dict[str, tuple[Task, dict[str, np.ndarray]]]) -> None:
     for label, weights, prepare in cases:
         figures = [ndcg(m, recombine(prepare(m), weights), task) for task, m in tasks.values()]
         print(f"{label:<36} " + " ".join(f"{f:7.3f}" for f in figures))
+    print("\n## hard skills alone with tagger terms weighted (diagnostic, nDCG@10)")
+    for weight in (1.0, 0.5, 0.3, 0.0):
+        figures = [ndcg(m, np.nan_to_num(with_term_weight(m, weight)["hard_skills"], nan=-1.0),
+                        task) for task, m in tasks.values()]
+        print(f"{f'hard_skills alone, terms x{weight:g}':<36} "
+              + " ".join(f"{f:7.3f}" for f in figures))
+    print(f"\n## paired bootstrap over queries vs the shipped score ({BOOTSTRAP_RESAMPLES} "
+          "resamples): nDCG@10 difference, mean [95% interval]")
+    shipped = dict(BASE_WEIGHTS)
+    for label, prepare in (("match-v3 title extraction", lambda m: with_term_weight(m, 1.0,
+                                                                                  True)),
+                           ("tagger terms x0.5", lambda m: with_term_weight(m, 0.5)),
+                           ("tagger terms x0.3", lambda m: with_term_weight(m, 0.3))):
+        cells = []
+        for (queries, cands), m in tasks.values():
+            base = per_query(recombine(m, shipped), queries, cands, True, 5)[:, 0]
+            other = per_query(recombine(prepare(m), shipped), queries, cands, True, 5)[:, 0]
+            mean, low, high = paired_bootstrap(other, base)
+            cells.append(f"{mean:+.3f} [{low:+.3f}, {high:+.3f}]")
+        print(f"{label:<28} " + "   ".join(f"{t}: {c}" for t, c in zip(tasks, cells,
+                                                                        strict=True)))
 
 
 def weight_grid(tasks: dict[str, tuple[Task, dict[str, np.ndarray]]], top: int = 5) -> None:

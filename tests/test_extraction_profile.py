@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from analysis.extraction import profile_cv, profile_many, profile_offer
 from analysis.extraction.facts import cv_years, education, languages, offer_years
+from analysis.extraction.profile import offer_title
 from analysis.parsing import parse_text
 
 OFFER_FR = """Data Analyst (H/F)
@@ -106,6 +107,30 @@ def test_offer_years_education_languages_title(offer_fr, offer_en) -> None:
     assert offer_fr.title == "Data Analyst"
     assert offer_en.years_experience == 5 and offer_en.years_max is None
     assert offer_en.title == "Senior Backend Engineer"
+
+
+@pytest.mark.parametrize(
+    ("first_lines", "expected"),
+    [
+        ("Full Stack Software Engineer ( JavaScript / React /Node JS )\nWe build.",
+         "Full Stack Software Engineer ( JavaScript / React /Node JS )"),
+        ("Consultant Débutant Data Analyst en CDI - Paris - Septembre 2025 (F/H)\nMissions",
+         "Consultant Débutant Data Analyst en CDI - Paris - Septembre 2025"),
+        # an opening sentence is not a title, with or without its full stop
+        ("Were changing the way people enjoy wine and we need you on our platform team\n"
+         "You will build our APIs .", None),
+        ("Are you newly graduated and have flair to learn emerging technologies?\nJoin us",
+         None),
+        ("We are a small company .\nPosition: Data Engineer\nPython", "Data Engineer"),
+        # a cue phrase followed by a run-on line is not a title either
+        ("About us .\nRole: Full Stack Developer Industry: Real Estate Company size: 11-50 "
+         "people Company type: VC Funded Technologies reactjs typescript node", None),
+    ],
+)
+def test_offer_title_is_a_short_line_not_a_sentence(first_lines: str,
+                                                     expected: str | None) -> None:
+    doc = parse_text(first_lines + "\nRequirements:\n- SQL\n- Python\n")
+    assert offer_title(doc) == expected
 
 
 @pytest.mark.parametrize(

@@ -149,6 +149,31 @@ def test_missing_required_costs_more_than_missing_preferred() -> None:
     assert PREFERRED_SKILL_WEIGHT < 1
 
 
+def _hard(skill_id: str, importance: str, credit: float) -> RequirementResult:
+    return RequirementResult(skill_id, skill_id, "hard", importance,
+                             "matched" if credit else "missing", None, None, credit=credit)
+
+
+def test_expected_gains_are_what_meeting_the_requirement_adds() -> None:
+    from analysis.matching.scoring import gain_if_met
+
+    rows = [_hard("esco:a", "required", 1.0), _hard("esco:b", "required", 0.0),
+            _hard("cvscope:term/code-review", "required", 0.3),
+            _hard("cvscope:term/ci-pipelines", "preferred", 0.0),
+            _hard("esco:c", "preferred", 0.0)]
+    before = combine(rows, 0.5, cross_language=False)
+    gains = {}
+    for i, row in enumerate(rows[1:], start=1):
+        met = [*rows[:i], _hard(row.id, row.importance, 1.0), *rows[i + 1:]]
+        gain = gain_if_met(row, before.weights, rows)
+        gains[row.id] = gain
+        assert combine(met, 0.5, cross_language=False).score - before.score == pytest.approx(
+            gain, abs=0.11)  # scores are rounded to 0.1
+    # a missing required skill is worth more than a half-met one or a missing preferred one
+    assert gains["esco:b"] > gains["cvscope:term/code-review"] > 0
+    assert gains["esco:b"] > gains["esco:c"] > 0
+
+
 def test_far_below_years_or_level_caps_the_score(model: KeywordModel) -> None:
     skills = {"Python": "tool:python", "SQL": "skill:sql"}
     fine = _run(_cv(skills, years_experience=6.0, education_level=5),

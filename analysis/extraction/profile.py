@@ -100,17 +100,44 @@ def _importance_at(spans: Sequence[tuple[int, int, str]], offset: int) -> str:
     return "required"
 
 
+# A job title is a short noun phrase ("Senior Backend Engineer - Java / Spring", at most ten
+# words); a longer line, or one ending like a sentence, is the offer's opening sentence or a
+# run-on metadata line, not a title. A long title line keeps its head before a separator
+# ("Consultant Junior en transformation digitale - Secteur Banque et Assurance FY25").
+MAX_TITLE_WORDS = 10
+_TITLE_SEPARATOR = re.compile(r"\s+[-–—|/]+\s*|\s*[-–—|/]+\s+|\s+\(")
+
+
+def is_title_like(text: str | None) -> bool:
+    """Whether a line can be a job title: at most ten words and not a sentence."""
+    if not text or len(text) > 90 or text.rstrip().endswith((".", "!", "?")):
+        return False
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    return 0 < len(words) <= MAX_TITLE_WORDS
+
+
+def _as_title(text: str | None) -> str | None:
+    """The line itself if it reads as a title, else its head before a separator, else None."""
+    if not text or text.rstrip().endswith((".", "!", "?")):
+        return None
+    if is_title_like(text):
+        return text
+    head = clean_title(_TITLE_SEPARATOR.split(text, maxsplit=1)[0])
+    return head if head != text and is_title_like(head) else None
+
+
 def offer_title(doc: ParsedDocument) -> str | None:
     """The job title of an offer: its first meaningful line, else an explicit cue phrase."""
     for line in doc.text.split("\n")[:4]:
         candidate = clean_title(line)
         if candidate and fold(candidate).rstrip(" :") not in _GENERIC_HEADINGS:
-            if len(candidate) <= 90 and not candidate.endswith((".", "!")):
-                return candidate
+            title = _as_title(candidate)
+            if title is not None:
+                return title
             break
     m = _TITLE_CUE.search(doc.text[:3000])
     if m is not None:
-        return clean_title(_TITLE_END.split(m.group(1) or m.group(2))[0])
+        return _as_title(clean_title(_TITLE_END.split(m.group(1) or m.group(2))[0]))
     return None
 
 

@@ -6,7 +6,7 @@ from functools import cache
 
 # Bump when a change to the parsing or extraction code changes what is extracted, so that
 # cached results (talent pool, coaching workspace, batch --resume) are recomputed.
-EXTRACTION_CODE_VERSION = 2
+EXTRACTION_CODE_VERSION = 3  # 3: offer titles are short lines, never a sentence (match-v4)
 
 
 @cache

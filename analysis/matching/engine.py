@@ -20,7 +20,9 @@ from analysis.matching.skills import TaxonomyLike, skill_rows
 from analysis.matching.types import Check, MatchReport, RequirementResult
 from analysis.parsing.document import ParsedDocument
 
-SCORING_VERSION = "match-v3"
+# match-v4: match-v3's weights and rules; the offer title is no longer a long line or a
+# sentence (extraction code 3), so such offers have no title row and their scores change.
+SCORING_VERSION = "match-v4"
 _UNREADABLE_CODES = {"no_text_layer", "empty"}
 _MIN_READABLE_WORDS = 5
 _MAX_PATH_CHARS = 4096

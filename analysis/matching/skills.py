@@ -65,6 +65,11 @@ _GENERIC_TERMS = frozenset(
 MAX_TERM_WORDS = 4
 
 
+def is_tagger_term(skill_id: str) -> bool:
+    """Whether a skill id is an open-vocabulary term of the English tagger (no taxonomy id)."""
+    return skill_id.startswith(_TERM_PREFIX)
+
+
 def is_usable_term(mention: SkillMention) -> bool:
     """Whether an offer mention can stand as a requirement row (taxonomy ids always can)."""
     if not mention.skill_id.startswith(_TERM_PREFIX):
