@@ -8,8 +8,10 @@ Two ranking tasks built like benchmarks/match_eval.py's tasks 2 and 3, but on TR
   others are candidates read as CVs; relevant = same job board.
 It prints nDCG@10 of the full CVScope score, of each component alone (diagnostic) and of the
 baselines on the same train data, then whole-score variants (other weights, a component left
-out, unknown CV years as "not applicable") rebuilt from the per-pair components, and the
-weight grid that chose match-v3's weights. Extractions are cached in $TMPDIR/cvscope-tune/
+out, unknown CV years as "not applicable", the English tagger's terms weighted lower in the
+skills pool, match-v3's title extraction) rebuilt from the per-pair components, paired
+bootstrap intervals for the match-v4 decisions, and the weight grid that chose match-v3's
+weights (kept in match-v4). Extractions are cached in $TMPDIR/cvscope-tune/
 (keyed by the extraction version), so re-runs only pay for scoring (about 3 min on 2 cores).
 
     python scripts/tune_scoring.py [--data ../shared/data] [--fr-step 4] [--no-grid]
@@ -344,15 +346,15 @@ def variants(tasks: dict[str, tuple[Task, dict[str, np.ndarray]]]) -> None:
     for weight in (0.35, 0.5, 0.7):
         cases.append((f"v2, keywords {weight}", {**MATCH_V2_WEIGHTS, "keywords": weight}, dict))
     print("\n## whole-score variants on the train splits (nDCG@10)")
-    print(f"{'variant':<36} " + " ".join(f"{t:>7}" for t in tasks))
+    print(f"{'variant':<40} " + " ".join(f"{t:>7}" for t in tasks))
     for label, weights, prepare in cases:
         figures = [ndcg(m, recombine(prepare(m), weights), task) for task, m in tasks.values()]
-        print(f"{label:<36} " + " ".join(f"{f:7.3f}" for f in figures))
+        print(f"{label:<40} " + " ".join(f"{f:7.3f}" for f in figures))
     print("\n## hard skills alone with tagger terms weighted (diagnostic, nDCG@10)")
     for weight in (1.0, 0.5, 0.3, 0.0):
         figures = [ndcg(m, np.nan_to_num(with_term_weight(m, weight)["hard_skills"], nan=-1.0),
                         task) for task, m in tasks.values()]
-        print(f"{f'hard_skills alone, terms x{weight:g}':<36} "
+        print(f"{f'hard_skills alone, terms x{weight:g}':<40} "
               + " ".join(f"{f:7.3f}" for f in figures))
     print(f"\n## paired bootstrap over queries vs the shipped score ({BOOTSTRAP_RESAMPLES} "
           "resamples): nDCG@10 difference, mean [95% interval]")

@@ -10,8 +10,8 @@ from analysis.matching.types import RequirementResult
 COMPONENTS = ("hard_skills", "preferred_skills", "soft_skills", "title", "experience",
               "education", "languages", "keywords")
 # Share of the score for each group; hard skills (required + preferred) share one pool.
-# match-v3 weights, chosen on the TRAIN splits only (scripts/tune_scoring.py: French offers
-# outside the benchmark split and SkillSpan train; the held-out data was not used): a grid
+# match-v3 weights (kept in match-v4), chosen on the TRAIN splits only (scripts/tune_scoring.py:
+# French offers outside the benchmark split and SkillSpan train; held-out data not used): a grid
 # over the seven weights, keeping the one that improves the smaller of the two languages'
 # gains in nDCG@10 over match-v2 (0.35/0.04/0.12/0.12/0.07/0.05/0.25) most, rounded to sum 1.
 # Why it is a better ATS score, not only a better proxy: the job title is what recruiters and
