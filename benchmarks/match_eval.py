@@ -181,20 +181,31 @@ def french_task(data: Path, limit: int | None) -> tuple[list[Item], list[Item]]:
     return (queries[:limit] if limit else queries), cands
 
 
+# The metadata block when the sentence splitter glued it to the title or the first sentence:
+# "Date posted: ... Job description: Job type: ... Technologies ... Job description <body>"
+_INLINE_TEMPLATE = re.compile(r"\s*-?\s*Date posted:.*?\bJob description\b(?!:)\s*")
+
+
 def strip_page_template(posting: str) -> str:
     """Drop the job board's metadata block (date, likes, job type, company size...).
 
     The "tech" postings all share that page template; without this, any lexical method finds
-    the source from the template alone. The title line and the description are kept.
+    the source from the template alone. The title line and the description are kept. The
+    block is either on lines of its own or glued inside the first lines.
     """
     lines = posting.split("\n")
-    if not any(line.startswith("Date posted:") for line in lines[:6]):
+    if any(line.startswith("Date posted:") for line in lines[:6]):
+        try:
+            body = lines.index("Job description", 1)
+        except ValueError:
+            body = None
+        if body is not None:
+            return "\n".join([lines[0], *lines[body + 1:]])
+    head = "\n".join(lines[:3])
+    cleaned, found = _INLINE_TEMPLATE.subn("\n", head, count=1)
+    if not found:
         return posting
-    try:
-        body = lines.index("Job description", 1)
-    except ValueError:
-        return posting
-    return "\n".join([lines[0], *lines[body + 1:]])
+    return "\n".join([*(x.strip() for x in cleaned.split("\n") if x.strip()), *lines[3:]])
 
 
 def english_task(data: Path) -> tuple[list[Item], list[Item]]:
