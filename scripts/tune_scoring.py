@@ -24,30 +24,18 @@ import argparse
 import itertools
 import math
 import pickle
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from match_eval import (  # noqa: E402
-    BOOTSTRAP_RESAMPLES,
-    bm25_scores,
-    evaluate,
-    paired_bootstrap,
-    per_query,
-    tfidf_scores,
-)
-from tuning_tasks import (  # noqa: E402
+# tuning_tasks (next to this script) puts the repository, scripts/ and benchmarks/ on sys.path.
+from tuning_tasks import (
     CACHE,
     COMPONENT_NAMES,
     PARTIAL_COMPONENTS,
+    ROOT,
     Task,
     component_matrices,
     english_train,
@@ -56,6 +44,16 @@ from tuning_tasks import (  # noqa: E402
     prepared_items,
     recombine,
     with_term_weight,
+)
+
+# isort: split
+from match_eval import (  # noqa: E402
+    BOOTSTRAP_RESAMPLES,
+    bm25_scores,
+    evaluate,
+    paired_bootstrap,
+    per_query,
+    tfidf_scores,
 )
 
 from analysis.matching import SCORING_VERSION  # noqa: E402

@@ -87,7 +87,7 @@ def with_partial_terms(rows: Sequence, cv_tokens: Sequence[str], model: Any,
     """Rejected variant: a missing open-vocabulary term gets PARTIAL_PROTOTYPE x the idf share
     of its lemmas found among the CV's lemmas ("automated tests" half-met by "test automation").
     """
-    from analysis.matching.skills import _FUNCTION_WORDS, _TERM_PREFIX
+    from analysis.matching.skills import _FUNCTION_WORDS, is_tagger_term
 
     have, table = set(cv_tokens), model.idf[model.language(lang)]
     top = max(table)
@@ -98,7 +98,7 @@ def with_partial_terms(rows: Sequence, cv_tokens: Sequence[str], model: Any,
 
     out = []
     for row in rows:
-        if row.status == "missing" and row.id.startswith(_TERM_PREFIX):
+        if row.status == "missing" and is_tagger_term(row.id):
             words = {w for w in row.id.rsplit("/", 1)[-1].split("-")
                      if len(w) > 1 and w not in _FUNCTION_WORDS}
             total = sum(idf(w) for w in words)

@@ -158,15 +158,13 @@ class SkillMatcher:
         kept.sort()
         return kept
 
-    def match(self, doc: Any, use_model: bool = True,
-              text: str | None = None) -> list[SkillMention]:
+    def match(self, doc: Any, text: str, use_model: bool = True) -> list[SkillMention]:
         """Skill mentions in a spaCy doc, sorted by position.
 
         English texts also go through the trained skill tagger (models/skilltagger-v1) when
-        it is present and `use_model` is true: see `tagger.combine`. `text` is the doc's text
-        when the caller has it (spaCy rebuilds `doc.text` token by token on every access).
+        it is present and `use_model` is true: see `tagger.combine`. `text` is the doc's text,
+        which the caller has (spaCy rebuilds `doc.text` token by token on every access).
         """
-        text = doc.text if text is None else text
         tax, lang = self.taxonomy, self.lang
         views = self.views(doc)
         cands = self.select(text, views)

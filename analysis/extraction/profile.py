@@ -174,7 +174,7 @@ def _mentions(pieces: Sequence[tuple[int, str, object]], lang: str) -> list[Skil
     matcher = get_matcher(lang)
     out: list[SkillMention] = []
     for offset, chunk, sdoc in pieces:
-        out.extend(shift(m, offset) if offset else m for m in matcher.match(sdoc, text=chunk))
+        out.extend(shift(m, offset) if offset else m for m in matcher.match(sdoc, chunk))
     return out
 
 

@@ -43,7 +43,7 @@ def extract_skills(
     matcher = get_matcher(lang)
     mentions: list[SkillMention] = []
     for offset, chunk in chunks(text):
-        for m in matcher.match(nlp(chunk), use_model=use_model, text=chunk):
+        for m in matcher.match(nlp(chunk), chunk, use_model=use_model):
             mentions.append(shift(m, offset) if offset else m)
     return mentions
 
@@ -115,8 +115,9 @@ def doc_lemmas(doc: Any, lang: str) -> list[str]:
 
 
 class _LemmaMemo:
-    """Lemma tokens of the last texts read, by content: profiling a text (which runs spaCy
-    anyway) leaves its lemmas here, so the keyword similarity does not run spaCy again."""
+    """Lemma tokens of the last texts read, by content: each text is lemmatised once per
+    process, and profiling a text (which runs spaCy anyway) leaves its lemmas here, so the
+    keyword similarity (`analysis.matching.keyword_tokens`) does not run spaCy again."""
 
     def __init__(self, size: int) -> None:
         self.size = size
@@ -144,7 +145,7 @@ class _LemmaMemo:
                 self.items.popitem(last=False)
 
 
-_MEMO = _LemmaMemo(64)
+_MEMO = _LemmaMemo(2048)  # texts; a CV's lemmas take a few KiB
 
 
 def remember_lemmas(text: str, lang: str, lemmas: Sequence[str]) -> None:

@@ -9,19 +9,15 @@ the idf of the offer's language; vectors are l2-normalised and compared by cosin
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from threading import Lock
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "keywords-v2"
 DEFAULT_K1 = 1.2  # BM25's usual term-frequency saturation (Robertson & Zaragoza), not tuned
-_TOKEN_CACHE_SIZE = 2048
 
 
 def clean_tokens(tokens: Iterable[str]) -> list[str]:
@@ -107,44 +103,17 @@ def load_keyword_model(path: str | None = None) -> KeywordModel:
     return model_from_dict(json.loads((folder / "model.json").read_text(encoding="utf-8")))
 
 
-class _TokenCache:
-    """A small LRU of lemma tokens by (text hash, language): each text is lemmatised once."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.items: OrderedDict[tuple[str, str], tuple[str, ...]] = OrderedDict()
-        self.lock = Lock()
-
-    def get(self, text: str, lang: str) -> tuple[str, ...]:
-        key = (hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest(), lang)
-        with self.lock:
-            if key in self.items:
-                self.items.move_to_end(key)
-                return self.items[key]
-        from analysis.extraction import lemmatize  # spaCy work happens in extraction only
-
-        tokens = tuple(clean_tokens(lemmatize(text, lang)))
-        with self.lock:
-            self.items[key] = tokens
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-        return tokens
-
-
-_CACHE = _TokenCache(_TOKEN_CACHE_SIZE)
-
-
 def clear_token_cache() -> None:
-    """Forget every cached token list and the lemmas extraction kept (cold lemmatisation)."""
+    """Forget the lemmas kept by extraction (benchmarks measure cold lemmatisation with it)."""
     from analysis.extraction.skills import forget_lemmas
 
-    with _CACHE.lock:
-        _CACHE.items.clear()
     forget_lemmas()
 
 
 def keyword_tokens(text: str, lang: str) -> tuple[str, ...]:
-    """Lemma tokens of a text for keyword similarity (cached by content)."""
+    """Lemma tokens of a text for keyword similarity (lemmas kept by extraction, by content)."""
     if not text.strip():
         return ()
-    return _CACHE.get(text, lang)
+    from analysis.extraction import lemmatize  # spaCy work happens in extraction only
+
+    return tuple(clean_tokens(lemmatize(text, lang)))

@@ -72,7 +72,7 @@ def is_tagger_term(skill_id: str) -> bool:
 
 def is_usable_term(mention: SkillMention) -> bool:
     """Whether an offer mention can stand as a requirement row (taxonomy ids always can)."""
-    if not mention.skill_id.startswith(_TERM_PREFIX):
+    if not is_tagger_term(mention.skill_id):
         return True
     tokens = fold(mention.text).strip(" .,;:()[]").replace(",", " ").split()
     if not tokens or len(tokens) > MAX_TERM_WORDS:
