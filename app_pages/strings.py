@@ -138,6 +138,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "component.preferred_skills": ("Compétences souhaitées", "Preferred skills"),
     "component.hard_skills": ("Compétences techniques", "Hard skills"),
+    "component.skills_profile": ("Profil de compétences", "Skills profile"),
     "component.soft_skills": ("Savoir-être", "Soft skills"),
     "component.title": ("Intitulé du poste", "Job title"),
     "component.experience": ("Expérience", "Experience"),

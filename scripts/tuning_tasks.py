@@ -32,8 +32,8 @@ Task = tuple[list[Item], list[Item]]
 PARTIAL_COMPONENTS = ("hard_skills", "preferred_skills", "soft_skills")
 PARTIAL_PROTOTYPE = 0.5
 CACHE = Path(tempfile.gettempdir()) / "cvscope-tune"  # extraction cache, not committed
-COMPONENT_NAMES = ("hard_skills", "preferred_skills", "soft_skills", "title", "experience",
-                   "education", "languages", "keywords")
+COMPONENT_NAMES = ("hard_skills", "preferred_skills", "skills_profile", "soft_skills", "title",
+                   "experience", "education", "languages", "keywords")
 
 
 def english_train(data: Path) -> tuple[list[Item], list[Item]]:
@@ -113,6 +113,7 @@ def component_matrices(queries: Sequence[Item], cands: Sequence[Item],
                        tag: str) -> dict[str, np.ndarray]:
     """Score and each raw component (NaN = not applicable) for every (query, candidate) pair."""
     from analysis.matching import load_keyword_model, score_profiles
+    from analysis.matching.overlap import profile_similarity, skill_vector
     from analysis.matching.scoring import compute_components
     from analysis.taxonomy import load_taxonomy
 
@@ -125,12 +126,15 @@ def component_matrices(queries: Sequence[Item], cands: Sequence[Item],
                  *(f"{c}+partial" for c in PARTIAL_COMPONENTS)):
         out[name] = np.full(shape, np.nan)
     old_titles = [match_v3_offer_title(doc) for doc, _, _ in q_ready]
+    c_vectors = [skill_vector(prof) for _, prof, _ in c_ready]
     for qi, (qdoc, qprof, qtok) in enumerate(q_ready):
+        q_vector = skill_vector(qprof)
         for ci, (cdoc, cprof, ctok) in enumerate(c_ready):
             report = score_profiles(cdoc, cprof, qdoc, qprof, cv_tokens=ctok, offer_tokens=qtok,
                                     taxonomy=taxonomy, keyword_model=model)
             out["score"][qi, ci] = report.score
-            raw = compute_components(report.requirements, report.components["keywords"])
+            raw = compute_components(report.requirements, report.components["keywords"],
+                                     profile_similarity(q_vector, c_vectors[ci]))
             for name, value in raw.items():
                 if value is not None:
                     out[name][qi, ci] = value
@@ -237,7 +241,7 @@ def recombine(mats: dict[str, np.ndarray], weights: dict[str, float],
                "preferred_skills": np.where(
                    pool > 0, weights["skills_pool"] * preferred * mats["n_pref"] / pool, 0)}
     for name in COMPONENT_NAMES[2:]:
-        raw[name] = np.where(np.isnan(mats[name]), 0.0, weights[name])
+        raw[name] = np.where(np.isnan(mats[name]), 0.0, weights.get(name, 0.0))
     raw["keywords"] = np.where(mats["cross_language"] > 0,
                                scoring.CROSS_LANGUAGE_KEYWORDS * raw["keywords"], raw["keywords"])
     total = sum(raw.values())

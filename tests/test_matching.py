@@ -83,8 +83,8 @@ def test_json_form_follows_the_interface(analyst_offer: ParsedDocument,
     data = match(analyst_cv, analyst_offer).to_dict()
     assert 0 <= data["score"] <= 100
     assert (data["cv_language"], data["offer_language"]) == ("fr", "fr")
-    assert {"hard_skills", "preferred_skills", "soft_skills", "title", "experience",
-            "education", "languages", "keywords"} == set(data["components"])
+    assert {"hard_skills", "preferred_skills", "skills_profile", "soft_skills", "title",
+            "experience", "education", "languages", "keywords"} == set(data["components"])
     assert all(0 <= v <= 1 for v in data["components"].values())
     for row in data["requirements"]:
         assert row["kind"] in {"hard", "soft", "title", "experience", "education", "language"}

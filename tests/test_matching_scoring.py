@@ -324,3 +324,26 @@ def test_base_weights_are_a_documented_combination_summing_to_one() -> None:
     weights = effective_weights(rows, components, cross_language=False)
     assert sum(weights.values()) == pytest.approx(1.0)
     assert weights["preferred_skills"] == weights["experience"] == 0.0
+
+
+def test_recommended_skill_gains_include_the_skills_profile(model: KeywordModel) -> None:
+    from analysis.matching.scoring import BASE_WEIGHTS
+
+    assert BASE_WEIGHTS["skills_profile"] > 0
+    surfaces = {"skill:sql": "SQL", "skill:ml": "machine learning", "tool:tableau": "Tableau"}
+    before = _run(_cv({"Python": "tool:python"}, text=NO_SQL_TEXT), _offer(), model,
+                  doc=_doc(NO_SQL_TEXT))
+    assert 0 < before.components["skills_profile"] < 1
+    checked = 0
+    for rec in before.recommendations:
+        skill_id = rec.code.removeprefix("skill:")
+        if skill_id not in surfaces:
+            continue
+        text = NO_SQL_TEXT.replace("Python, Excel", f"Python, Excel, {surfaces[skill_id]}")
+        after = _run(_cv({"Python": "tool:python", surfaces[skill_id]: skill_id}, text=text),
+                     _offer(), model, doc=_doc(text))
+        assert after.components["skills_profile"] > before.components["skills_profile"]
+        # the announced gain is what naming the skill adds: its row and the skills profile
+        assert after.score - before.score == pytest.approx(rec.gain, abs=0.11)
+        checked += 1
+    assert checked == 3

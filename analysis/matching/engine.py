@@ -14,15 +14,16 @@ from analysis.matching.checks import document_checks, readable_check, word_count
 from analysis.matching.content_checks import keyword_frequency_check
 from analysis.matching.criteria import education_row, experience_row, language_rows, title_row
 from analysis.matching.keywords import KeywordModel, keyword_tokens, load_keyword_model
+from analysis.matching.overlap import profile_similarity, similarity_if_added, skill_vector
 from analysis.matching.recommend import recommend
 from analysis.matching.scoring import combine
 from analysis.matching.skills import TaxonomyLike, skill_rows
 from analysis.matching.types import Check, MatchReport, RequirementResult
 from analysis.parsing.document import ParsedDocument
 
-# match-v4: match-v3's weights and rules; the offer title is no longer a long line or a
-# sentence (extraction code 3), so such offers have no title row and their scores change.
-SCORING_VERSION = "match-v4"
+# match-v5: a skills-profile component (cosine of the hard-skill vectors by id, see overlap.py)
+# and new weights; match-v4 fixed offer titles (never a long line or a sentence).
+SCORING_VERSION = "match-v5"
 _UNREADABLE_CODES = {"no_text_layer", "empty"}
 _MIN_READABLE_WORDS = 5
 _MAX_PATH_CHARS = 4096
@@ -128,6 +129,8 @@ def score_profiles(cv_doc: ParsedDocument, cv_profile: Profile, offer_doc: Parse
         cosine = model.cosine(cv_toks, offer_toks, offer_doc.language)
     result = combine(rows, model.credit(cosine, offer_doc.language),
                      cross_language=cv_doc.language != offer_doc.language,
+                     skills_profile=profile_similarity(skill_vector(offer_profile),
+                                                       skill_vector(cv_profile)),
                      cv_years=cv_profile.years_experience,
                      offer_years=offer_profile.years_experience,
                      cv_level=cv_profile.education_level,
@@ -138,6 +141,18 @@ def score_profiles(cv_doc: ParsedDocument, cv_profile: Profile, offer_doc: Parse
         requirements=tuple(rows), cv=cv_doc, offer=offer_doc, cv_profile=cv_profile,
         offer_profile=offer_profile, weights=result.weights, caps=result.caps,
         scoring_version=SCORING_VERSION, keyword_cosine=cosine)
+
+
+def _profile_gains(report: MatchReport) -> dict[str, float]:
+    """For each unmet hard-skill row, how much naming it would raise the skills profile."""
+    if report.offer_profile is None or report.cv_profile is None:
+        return {}
+    offer, cv = skill_vector(report.offer_profile), skill_vector(report.cv_profile)
+    now = profile_similarity(offer, cv)
+    if now is None:
+        return {}
+    return {r.id: similarity_if_added(offer, cv, [r.id]) - now
+            for r in report.requirements if r.kind == "hard" and r.status != "matched"}
 
 
 def match_profiles(cv_doc: ParsedDocument, cv_profile: Profile, offer_doc: ParsedDocument,
@@ -158,5 +173,5 @@ def match_profiles(cv_doc: ParsedDocument, cv_profile: Profile, offer_doc: Parse
     lang = cv_doc.language if readable else offer_doc.language
     checks = _checks(cv_doc, cv_profile, report.requirements, lang, readable, unreadable_code)
     recommendations = recommend(report.requirements, checks, report.weights, cv_doc, lang,
-                                readable)
+                                readable, _profile_gains(report))
     return replace(report, checks=tuple(checks), recommendations=tuple(recommendations))

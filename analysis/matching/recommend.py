@@ -50,15 +50,20 @@ def _criteria_item(row: RequirementResult, gain: float,
 
 def recommend(rows: Sequence[RequirementResult], checks: Sequence[Check],
               weights: Mapping[str, float], doc: ParsedDocument | None,
-              lang: str, readable: bool = True) -> list[Recommendation]:
-    """Ordered recommendations in the CV's language, each with its expected score gain."""
+              lang: str, readable: bool = True,
+              profile_gains: Mapping[str, float] | None = None) -> list[Recommendation]:
+    """Ordered recommendations in the CV's language, each with its expected score gain.
+
+    `profile_gains` maps an unmet hard skill's id to the rise of the skills-profile similarity
+    if the CV named it (from the engine), so a skill's gain counts both components.
+    """
     items: list[tuple[str, Recommendation]] = []
     where = _where(doc, lang)
     if readable:
         for row in rows:
             if row.status == "matched":
                 continue
-            gain = gain_if_met(row, weights, rows)
+            gain = gain_if_met(row, weights, rows, (profile_gains or {}).get(row.id, 0.0))
             if row.kind in ("hard", "soft"):
                 items.append(_skill_item(row, gain, where, lang))
             else:
