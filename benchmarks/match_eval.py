@@ -10,7 +10,9 @@ Relevance comes from labels in the data, never from CVScope:
    block: each posting is a query, the others are candidates read as CVs; relevant = same
    `source` (tech: software jobs board, house: a general jobs board).
 Baselines over the whole texts, in the same script: TF-IDF cosine (scikit-learn, fitted on
-queries + candidates) and BM25 (rank-bm25 Okapi). Metrics: nDCG@10 and P@5 (P@1 for task 1).
+queries + candidates) and BM25 (rank-bm25 Okapi). Metrics: nDCG@10 and P@5 (P@1 for task 1),
+tie-aware: candidates with equal scores share their group's mean gain, so the order in which
+candidates are listed (SkillSpan's tech postings come first) favours no method.
 
     python benchmarks/match_eval.py [--data ../shared/data] [--quick]
 """
@@ -61,25 +63,48 @@ class Item:
     label: str
 
 
-def ndcg_at(ranked: Sequence[bool], n_relevant: int, k: int = 10) -> float:
-    """Binary-relevance nDCG@k."""
-    dcg = sum(1 / math.log2(i + 2) for i, rel in enumerate(ranked[:k]) if rel)
+def ndcg_at(ranked: Sequence[float], n_relevant: int, k: int = 10) -> float:
+    """Binary-relevance nDCG@k of a ranking given as the (expected) gain at each rank."""
+    dcg = sum(gain / math.log2(i + 2) for i, gain in enumerate(ranked[:k]))
     ideal = sum(1 / math.log2(i + 2) for i in range(min(k, n_relevant)))
     return dcg / ideal if ideal else 0.0
 
 
+def tie_aware_gains(scores: Sequence[float], relevant: Sequence[bool],
+                    by_index: bool = False) -> list[float]:
+    """Gain at each rank, best score first; tied candidates share their group's mean gain.
+
+    That is the expected gain under a random order of the ties (McSherry and Najork, ECIR
+    2008), so no method profits from the order in which candidates happen to be listed. With
+    `by_index`, ties are broken by list position instead (the figures before match-v5).
+    """
+    order = sorted(range(len(scores)), key=lambda c: (-scores[c], c))
+    if by_index:
+        return [float(relevant[c]) for c in order]
+    gains: list[float] = []
+    start = 0
+    while start < len(order):
+        end = start
+        while end < len(order) and scores[order[end]] == scores[order[start]]:
+            end += 1
+        group = order[start:end]
+        gains += [sum(relevant[c] for c in group) / len(group)] * len(group)
+        start = end
+    return gains
+
+
 def per_query(scores: np.ndarray, queries: Sequence[Item], cands: Sequence[Item],
-              exclude_self: bool, p_at: int) -> np.ndarray:
+              exclude_self: bool, p_at: int, by_index: bool = False) -> np.ndarray:
     """(nDCG@10, P@p_at) of each query, one row per query; NaN when it has no relevant one."""
     out = np.full((len(queries), 2), np.nan)
     for qi, query in enumerate(queries):
-        order = sorted(range(len(cands)), key=lambda c: (-scores[qi, c], c))
-        if exclude_self:
-            order = [c for c in order if cands[c].name != query.name]
-        rel = [cands[c].label == query.label for c in order]
+        keep = [c for c in range(len(cands))
+                if not (exclude_self and cands[c].name == query.name)]
+        rel = [cands[c].label == query.label for c in keep]
         n_rel = sum(rel)
         if n_rel:
-            out[qi] = ndcg_at(rel, n_rel), sum(rel[:p_at]) / p_at
+            gains = tie_aware_gains([float(scores[qi, c]) for c in keep], rel, by_index)
+            out[qi] = ndcg_at(gains, n_rel), sum(gains[:p_at]) / p_at
     return out
 
 
@@ -231,6 +256,7 @@ def run_task(name: str, queries: list[Item], cands: list[Item], exclude_self: bo
     methods: list[tuple[str, Callable]] = [("tfidf", tfidf_scores), ("bm25", bm25_scores),
                                            ("cvscope", cvscope_scores)]
     ndcgs: dict[str, np.ndarray] = {}
+    by_index: dict[str, float] = {}
     for method, fn in methods:
         started = time.perf_counter()
         result = fn(queries, cands)
@@ -240,7 +266,12 @@ def run_task(name: str, queries: list[Item], cands: list[Item], exclude_self: bo
             ndcgs[name] = rows[:, 0]
             ndcg, prec = np.nanmean(rows, axis=0)
             print(f"{name:<10} {ndcg:8.3f} {prec:6.3f}  {elapsed:.1f} s")
+            by_index[name] = float(np.nanmean(
+                per_query(scores, queries, cands, exclude_self, p_at, by_index=True)[:, 0]))
     print("* kw-only: CVScope's keyword component alone (its cosine; diagnostic, not a method)")
+    print("tied scores share their group's mean gain (expected value over the ties' orders); "
+          "with ties broken by list order instead, nDCG@10: "
+          + ", ".join(f"{k} {v:.3f}" for k, v in by_index.items()))
     print(f"paired bootstrap over queries ({BOOTSTRAP_RESAMPLES} resamples, seed "
           f"{BOOTSTRAP_SEED}): nDCG@10 difference, mean [95% interval]")
     for baseline in ("tfidf", "bm25"):
