@@ -113,7 +113,7 @@ def component_matrices(queries: Sequence[Item], cands: Sequence[Item],
                        tag: str) -> dict[str, np.ndarray]:
     """Score and each raw component (NaN = not applicable) for every (query, candidate) pair."""
     from analysis.matching import load_keyword_model, score_profiles
-    from analysis.matching.overlap import profile_similarity, skill_vector
+    from analysis.matching.overlap import profile_similarity, skill_vector, with_met_rows
     from analysis.matching.scoring import compute_components
     from analysis.taxonomy import load_taxonomy
 
@@ -133,8 +133,9 @@ def component_matrices(queries: Sequence[Item], cands: Sequence[Item],
             report = score_profiles(cdoc, cprof, qdoc, qprof, cv_tokens=ctok, offer_tokens=qtok,
                                     taxonomy=taxonomy, keyword_model=model)
             out["score"][qi, ci] = report.score
+            c_vector = with_met_rows(c_vectors[ci], report.requirements)
             raw = compute_components(report.requirements, report.components["keywords"],
-                                     profile_similarity(q_vector, c_vectors[ci]))
+                                     profile_similarity(q_vector, c_vector))
             for name, value in raw.items():
                 if value is not None:
                     out[name][qi, ci] = value

@@ -48,6 +48,20 @@ def english_lookup() -> Mapping[str, str]:
     return {k.lower(): v.lower() for k, v in table.items() if k.islower() or k.lower() not in table}
 
 
+@lru_cache(maxsize=1)
+def english_word_classes() -> Mapping[str, frozenset[str]]:
+    """spacy-lookups-data's English lemma index (WordNet base forms): word -> its classes
+    among "noun", "verb", "adj", "adv"."""
+    path = resources.files("spacy_lookups_data") / "data" / "en_lemma_index.json.gz"
+    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+        index: dict[str, list[str]] = json.load(fh)
+    classes: dict[str, set[str]] = {}
+    for name, words in index.items():
+        for word in words:
+            classes.setdefault(word.lower(), set()).add(name)
+    return {word: frozenset(names) for word, names in classes.items()}
+
+
 class Normalizer:
     """Turns spaCy tokens into (form key, lemma key) pairs for one language."""
 

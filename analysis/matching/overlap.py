@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from analysis.extraction.types import Profile
 from analysis.matching.scoring import PREFERRED_SKILL_WEIGHT
+from analysis.matching.types import RequirementResult
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,19 @@ def skill_vector(profile: Profile) -> SkillVector:
             level = PREFERRED_SKILL_WEIGHT if mention.importance == "preferred" else 1.0
             importance[mention.skill_id] = max(importance.get(mention.skill_id, 0.0), level)
     return SkillVector({sid: math.sqrt(n) for sid, n in counts.items()}, importance)
+
+
+def with_met_rows(cv: SkillVector, rows: Iterable[RequirementResult]) -> SkillVector:
+    """The CV's vector plus each hard skill the requirement table shows as met (once).
+
+    A row is also met when the offer's own wording appears in the CV although extraction did
+    not tag it there; the profile then agrees with the table.
+    """
+    counts = dict(cv.counts)
+    for row in rows:
+        if row.kind == "hard" and row.status == "matched":
+            counts.setdefault(row.id, 1.0)
+    return SkillVector(counts, cv.importance)
 
 
 def profile_similarity(offer: SkillVector, cv: SkillVector) -> float | None:

@@ -24,8 +24,8 @@ COMPONENTS = ("hard_skills", "preferred_skills", "skills_profile", "soft_skills"
 # the profile), and a recommended skill's gain counts both. The same weights serve both
 # languages.
 BASE_WEIGHTS: Mapping[str, float] = {
-    "skills_pool": 0.12, "skills_profile": 0.13, "soft_skills": 0.04, "title": 0.20,
-    "experience": 0.10, "education": 0.05, "languages": 0.03, "keywords": 0.33,
+    "skills_pool": 0.12, "skills_profile": 0.09, "soft_skills": 0.04, "title": 0.21,
+    "experience": 0.10, "education": 0.06, "languages": 0.03, "keywords": 0.35,
 }
 # Within the pool each required skill weighs 1 and each preferred one 0.4, so a missing
 # required skill always costs 2.5 times a missing preferred one, whatever their numbers.

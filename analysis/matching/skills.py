@@ -81,7 +81,24 @@ def is_usable_term(mention: SkillMention) -> bool:
         return False
     if len(tokens) > 1 and tokens[0] in _TERM_VERBS:
         return False
-    return not (len(tokens) == 1 and (tokens[0] in _GENERIC_TERMS or tokens[0] in _TERM_VERBS))
+    if len(tokens) == 1 and (tokens[0] in _GENERIC_TERMS or tokens[0] in _TERM_VERBS):
+        return False
+    head = mention.text.strip(" .,;:()[]").split()[-1]
+    return not head.islower() or head.endswith("ing") or _can_be_noun(tokens[-1])
+
+
+def _can_be_noun(word: str) -> bool:
+    """Whether an English word can head a skill name: a noun, or a word the dictionary does
+    not know (tool names: "kubernetes"). A known verb, adjective or adverb that is never a
+    noun ("strive", "perform", "persistent", "afraid") is not a skill by itself. Callers keep
+    capitalised heads ("React", "Angular": names the dictionary reads as a verb or adjective)
+    and gerunds ("debugging")."""
+    from analysis.extraction.normalize import english_lookup, english_word_classes
+
+    classes = english_word_classes()
+    known = classes.get(word, frozenset()) | classes.get(english_lookup().get(word, word),
+                                                         frozenset())
+    return not known or "noun" in known
 
 
 def _offer_skills(offer: Profile) -> dict[str, list[SkillMention]]:
