@@ -6,7 +6,10 @@ the offer's and the CV's hard-skill vectors, by skill id (so a French CV and an 
 compare by concept), each skill weighted by the square root of its number of mentions and, on
 both sides, by its importance in the offer (a preferred skill weighs PREFERRED_SKILL_WEIGHT of
 a required one, the rule of the skills pool). Near matches through the ESCO hierarchy earn credit
-in the requirement rows only; here a skill counts when the CV names the same concept.
+in the requirement rows only; here a skill counts when the CV names the same concept. Every
+hard mention extraction found counts, also open-vocabulary phrases too loose to be requirement
+rows: they still say what a text is about (on SkillSpan train, leaving them out lowered this
+component's ranking alone from 0.811 to 0.793 nDCG@10).
 """
 
 from __future__ import annotations
