@@ -113,7 +113,6 @@ def component_matrices(queries: Sequence[Item], cands: Sequence[Item],
                        tag: str) -> dict[str, np.ndarray]:
     """Score and each raw component (NaN = not applicable) for every (query, candidate) pair."""
     from analysis.matching import load_keyword_model, score_profiles
-    from analysis.matching.overlap import profile_similarity, skill_vector, with_met_rows
     from analysis.matching.scoring import compute_components
     from analysis.taxonomy import load_taxonomy
 
@@ -126,16 +125,14 @@ def component_matrices(queries: Sequence[Item], cands: Sequence[Item],
                  *(f"{c}+partial" for c in PARTIAL_COMPONENTS)):
         out[name] = np.full(shape, np.nan)
     old_titles = [match_v3_offer_title(doc) for doc, _, _ in q_ready]
-    c_vectors = [skill_vector(prof) for _, prof, _ in c_ready]
     for qi, (qdoc, qprof, qtok) in enumerate(q_ready):
-        q_vector = skill_vector(qprof)
         for ci, (cdoc, cprof, ctok) in enumerate(c_ready):
             report = score_profiles(cdoc, cprof, qdoc, qprof, cv_tokens=ctok, offer_tokens=qtok,
                                     taxonomy=taxonomy, keyword_model=model)
             out["score"][qi, ci] = report.score
-            c_vector = with_met_rows(c_vectors[ci], report.requirements)
-            raw = compute_components(report.requirements, report.components["keywords"],
-                                     profile_similarity(q_vector, c_vector))
+            profile = (report.components["skills_profile"]
+                       if report.weights.get("skills_profile") else None)  # 0 = not applicable
+            raw = compute_components(report.requirements, report.components["keywords"], profile)
             for name, value in raw.items():
                 if value is not None:
                     out[name][qi, ci] = value

@@ -60,10 +60,10 @@ def test_repeated_mentions_weigh_more_but_with_diminishing_returns() -> None:
 def test_similarity_if_added_is_the_similarity_of_the_grown_cv() -> None:
     cv = _profile("cv", dict.fromkeys(("python", "java")))
     grown = _profile("cv", dict.fromkeys(("python", "java", "sql")))
-    assert similarity_if_added(skill_vector(OFFER), skill_vector(cv), ["sql"]) == pytest.approx(
+    assert similarity_if_added(skill_vector(OFFER), skill_vector(cv), "sql") == pytest.approx(
         _similarity(grown))
     # a skill the CV already names adds nothing
-    assert similarity_if_added(skill_vector(OFFER), skill_vector(cv), ["python"]) == (
+    assert similarity_if_added(skill_vector(OFFER), skill_vector(cv), "python") == (
         pytest.approx(_similarity(cv)))
 
 

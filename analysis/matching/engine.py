@@ -14,12 +14,7 @@ from analysis.matching.checks import document_checks, readable_check, word_count
 from analysis.matching.content_checks import keyword_frequency_check
 from analysis.matching.criteria import education_row, experience_row, language_rows, title_row
 from analysis.matching.keywords import KeywordModel, keyword_tokens, load_keyword_model
-from analysis.matching.overlap import (
-    profile_similarity,
-    similarity_if_added,
-    skill_vector,
-    with_met_rows,
-)
+from analysis.matching.overlap import gains_if_named, profile_similarity, skill_vectors
 from analysis.matching.recommend import recommend
 from analysis.matching.scoring import combine
 from analysis.matching.skills import TaxonomyLike, skill_rows
@@ -132,10 +127,10 @@ def score_profiles(cv_doc: ParsedDocument, cv_profile: Profile, offer_doc: Parse
         offer_toks = (offer_tokens if offer_tokens is not None
                       else keyword_tokens(offer_doc.text, offer_doc.language))
         cosine = model.cosine(cv_toks, offer_toks, offer_doc.language)
-    cv_skills = with_met_rows(skill_vector(cv_profile), rows)
     result = combine(rows, model.credit(cosine, offer_doc.language),
                      cross_language=cv_doc.language != offer_doc.language,
-                     skills_profile=profile_similarity(skill_vector(offer_profile), cv_skills),
+                     skills_profile=profile_similarity(*skill_vectors(offer_profile, cv_profile,
+                                                                      rows)),
                      cv_years=cv_profile.years_experience,
                      offer_years=offer_profile.years_experience,
                      cv_level=cv_profile.education_level,
@@ -152,13 +147,8 @@ def _profile_gains(report: MatchReport) -> dict[str, float]:
     """For each unmet hard-skill row, how much naming it would raise the skills profile."""
     if report.offer_profile is None or report.cv_profile is None:
         return {}
-    offer = skill_vector(report.offer_profile)
-    cv = with_met_rows(skill_vector(report.cv_profile), report.requirements)
-    now = profile_similarity(offer, cv)
-    if now is None:
-        return {}
-    return {r.id: similarity_if_added(offer, cv, [r.id]) - now
-            for r in report.requirements if r.kind == "hard" and r.status != "matched"}
+    vectors = skill_vectors(report.offer_profile, report.cv_profile, report.requirements)
+    return gains_if_named(*vectors, report.requirements)
 
 
 def match_profiles(cv_doc: ParsedDocument, cv_profile: Profile, offer_doc: ParsedDocument,

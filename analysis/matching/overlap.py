@@ -45,17 +45,27 @@ def skill_vector(profile: Profile) -> SkillVector:
     return SkillVector({sid: math.sqrt(n) for sid, n in counts.items()}, importance)
 
 
+def _naming(cv: SkillVector, skill_ids: Iterable[str]) -> SkillVector:
+    """The CV's vector as if it also named each of `skill_ids` once (those it lacks)."""
+    counts = dict(cv.counts)
+    for sid in skill_ids:
+        counts.setdefault(sid, 1.0)
+    return SkillVector(counts, cv.importance)
+
+
 def with_met_rows(cv: SkillVector, rows: Iterable[RequirementResult]) -> SkillVector:
     """The CV's vector plus each hard skill the requirement table shows as met (once).
 
     A row is also met when the offer's own wording appears in the CV although extraction did
     not tag it there; the profile then agrees with the table.
     """
-    counts = dict(cv.counts)
-    for row in rows:
-        if row.kind == "hard" and row.status == "matched":
-            counts.setdefault(row.id, 1.0)
-    return SkillVector(counts, cv.importance)
+    return _naming(cv, (r.id for r in rows if r.kind == "hard" and r.status == "matched"))
+
+
+def skill_vectors(offer_profile: Profile, cv_profile: Profile,
+                  rows: Iterable[RequirementResult]) -> tuple[SkillVector, SkillVector]:
+    """The offer's and the CV's vectors, the CV's counting the hard rows met (`with_met_rows`)."""
+    return skill_vector(offer_profile), with_met_rows(skill_vector(cv_profile), rows)
 
 
 def profile_similarity(offer: SkillVector, cv: SkillVector) -> float | None:
@@ -76,9 +86,16 @@ def profile_similarity(offer: SkillVector, cv: SkillVector) -> float | None:
     return dot / (offer_norm * cv_norm)
 
 
-def similarity_if_added(offer: SkillVector, cv: SkillVector, skill_ids: Iterable[str]) -> float:
-    """The similarity if the CV also named each of `skill_ids` once (those it lacks)."""
-    counts = dict(cv.counts)
-    for sid in skill_ids:
-        counts.setdefault(sid, 1.0)
-    return profile_similarity(offer, SkillVector(counts, cv.importance)) or 0.0
+def similarity_if_added(offer: SkillVector, cv: SkillVector, skill_id: str) -> float:
+    """The similarity if the CV also named `skill_id` (unchanged when it already does)."""
+    return profile_similarity(offer, _naming(cv, [skill_id])) or 0.0
+
+
+def gains_if_named(offer: SkillVector, cv: SkillVector,
+                   rows: Iterable[RequirementResult]) -> dict[str, float]:
+    """For each unmet hard-skill row, how much naming it would raise the similarity."""
+    now = profile_similarity(offer, cv)
+    if now is None:
+        return {}
+    return {r.id: similarity_if_added(offer, cv, r.id) - now
+            for r in rows if r.kind == "hard" and r.status != "matched"}

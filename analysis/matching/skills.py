@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Protocol
 
+from analysis.extraction.normalize import english_lookup, english_word_classes
 from analysis.extraction.types import Profile, SkillMention
 from analysis.matching.text import find_wording, fold, sentence_at
 from analysis.matching.types import RequirementResult
@@ -74,7 +76,8 @@ def is_usable_term(mention: SkillMention) -> bool:
     """Whether an offer mention can stand as a requirement row (taxonomy ids always can)."""
     if not is_tagger_term(mention.skill_id):
         return True
-    tokens = fold(mention.text).strip(" .,;:()[]").replace(",", " ").split()
+    words = mention.text.strip(" .,;:()[]").replace(",", " ").split()
+    tokens = [fold(w) for w in words]
     if not tokens or len(tokens) > MAX_TERM_WORDS:
         return False
     if tokens[0] in _FUNCTION_WORDS or tokens[-1] in _FUNCTION_WORDS:
@@ -83,18 +86,17 @@ def is_usable_term(mention: SkillMention) -> bool:
         return False
     if len(tokens) == 1 and (tokens[0] in _GENERIC_TERMS or tokens[0] in _TERM_VERBS):
         return False
-    head = mention.text.strip(" .,;:()[]").split()[-1]
+    head = words[-1]
     return not head.islower() or head.endswith("ing") or _can_be_noun(tokens[-1])
 
 
+@lru_cache(maxsize=4096)  # called for every offer term of every pair when ranking a pool
 def _can_be_noun(word: str) -> bool:
     """Whether an English word can head a skill name: a noun, or a word the dictionary does
     not know (tool names: "kubernetes"). A known verb, adjective or adverb that is never a
     noun ("strive", "perform", "persistent", "afraid") is not a skill by itself. Callers keep
     capitalised heads ("React", "Angular": names the dictionary reads as a verb or adjective)
     and gerunds ("debugging")."""
-    from analysis.extraction.normalize import english_lookup, english_word_classes
-
     classes = english_word_classes()
     known = classes.get(word, frozenset()) | classes.get(english_lookup().get(word, word),
                                                          frozenset())
