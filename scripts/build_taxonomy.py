@@ -43,6 +43,13 @@ SOFT_EXCLUDED_GROUPS = {
 # "Google " is not stripped: "Analytics", "Ads", "Cloud" alone are not tools.
 VENDOR_PREFIXES = ("Microsoft ", "Adobe ", "Apache ", "Autodesk ", "Atlassian ")
 MAX_TOKENS = 8
+# An ESCO alternative label of one content word is "generic" when the word occurs in the
+# descriptions of at least GENERIC_ALT_DF ESCO skills: as a synonym it names dozens of things
+# ("processes" is an alternative label of "perform ground-handling maintenance procedures",
+# "patterns" of "dies", "security" of "securities"). Such labels are dropped unless they are
+# the preferred label itself (plural or case aside) or, below GENERIC_STRICT_DF, a word of it
+# ("welding" for "operate welding equipment"). Thresholds read off the list of such labels.
+GENERIC_ALT_DF, GENERIC_STRICT_DF = 20, 100
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -60,6 +67,23 @@ def read_tsv(name: str) -> list[list[str]]:
 
 def split_labels(value: str, sep: str = "\n") -> list[str]:
     return [v.strip() for v in (value or "").split(sep) if v.strip()]
+
+
+def generic_alternative(label: str, preferred: str, description_df: Counter[str]) -> bool:
+    """Whether a one-word alternative label is too common a word to stand for its skill."""
+    word = label.strip().lower()
+    if not re.fullmatch(r"[a-z]+", word):
+        return False
+    name = preferred.strip().lower()
+    if word in (name, f"{name}s", f"{name}es") or name in (f"{word}s", f"{word}es"):
+        return False
+    df = description_df[word]
+    if df < GENERIC_ALT_DF:
+        return False
+    in_preferred = len(word) >= 5 and any(
+        w[:5] == word[:5] for w in re.findall(r"[a-z]+", preferred.lower())
+    )
+    return not (in_preferred and df < GENERIC_STRICT_DF)
 
 
 def slug(text: str) -> str:
@@ -92,6 +116,7 @@ class Builder:
         self.by_en_label: dict[str, str] = {}
         self.onet_ids: dict[str, str] = {}
         self.common: set[str] = set()
+        self.description_df: Counter[str] = Counter()  # English word -> ESCO skills using it
 
     def add_skill(self, sid: str, kind: str, stype: str, en: str, fr: str) -> None:
         self.skills.setdefault(
@@ -138,7 +163,11 @@ class Builder:
             old = fr_labels.get(r["conceptUri"], ("", []))
             alts = split_labels(r["altLabels"], "|") + old[1]
             fr_labels[r["conceptUri"]] = (r["preferredLabel"] or old[0], alts)
-        for r in read_csv(esco / "en/skills_en.csv"):
+        rows = read_csv(esco / "en/skills_en.csv")
+        for r in rows:
+            text = f"{r['preferredLabel']} {r['description']}".lower()
+            self.description_df.update(set(re.findall(r"[a-z]+", text)))
+        for r in rows:
             uri = r["conceptUri"]
             if uri in language_uris or r["status"] != "released":
                 continue
@@ -251,6 +280,12 @@ class Builder:
                     if n_tokens > MAX_TOKENS or len(form_key) <= 1 or form_key.isdigit():
                         self.dropped["shape"] += 1
                         continue
+                    # one content word left ("IT equipment" keys as "equipment")
+                    if (lang == "en" and prio in (P_ALT, P_HIDDEN) and n_tokens == 1
+                            and generic_alternative(form_key, self.skills[sid]["en"][0],
+                                                    self.description_df)):
+                        self.dropped["generic_alternative"] += 1
+                        continue
                 if (
                     label.isupper()
                     and len(label) <= 4
@@ -261,8 +296,10 @@ class Builder:
                 if curated and "k" not in flags:
                     flags += "k"  # curated: kept even when the English tagger disagrees
                 key_set = {form_key, lemma_key}
-                plain = norm.single_plain_key(doc)
-                if plain is not None:  # one-word label: form or plain lemma, no overrides
+                plain = norm.single_plain_key(doc) if n_tokens == 1 else None
+                # one-word label: form or plain lemma, no overrides ("IT equipment" keeps "it"
+                # in its form key, so it is two words and never keyed as "equipment" alone)
+                if plain is not None:
                     key_set = {form_key, plain}
                     if lang == "fr" and plain.endswith(("er", "ir")) and form_key != plain:
                         # "organisé" (a quality) must not fire on the verb "organiser"

@@ -113,6 +113,20 @@ def test_french_offer_boilerplate_is_not_a_skill(nlp_fr: Any) -> None:
     assert extract_skills(text, "fr") == []
 
 
+def test_common_words_do_not_reach_unrelated_esco_skills(nlp_en: Any) -> None:
+    # ESCO lists "processes", "patterns", "security" and "equipment" as alternative labels of
+    # ground handling, dies, securities and airport manuals; in an offer they mean none of these
+    text = ("You know design patterns, IT security and agile processes, and you write "
+            "procedures for our equipment.")
+    labels = {m.label for m in extract_skills(text, "en")}
+    for wrong in ("dies", "perform ground-handling maintenance procedures", "securities",
+                  "compile airport certification manuals"):
+        assert wrong not in labels
+    assert "Agile project management" in labels
+    welding = extract_skills("Certified in welding and soldering.", "en")
+    assert {"operate welding equipment", "soldering techniques"} <= {m.label for m in welding}
+
+
 def test_ambiguous_tool_names_need_context(nlp_en: Any) -> None:
     listed = extract_skills("Languages: Python, Go, Rust and R.", "en")
     assert {"Go", "Rust", "R"} <= {m.text for m in listed}

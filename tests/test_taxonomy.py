@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -91,6 +93,32 @@ def test_ordinary_words_are_not_keys(tax: Taxonomy) -> None:
     # one-letter and ambiguous tool names need context or capitals
     assert "x" in tax.keys["en"]["r"][1]
     assert "c" in tax.keys["fr"]["tableau"][1]
+
+
+def test_generic_alternative_labels_are_not_keys(tax: Taxonomy) -> None:
+    wrong = {"processes": "perform ground-handling maintenance procedures", "patterns": "dies",
+             "security": "securities", "data": "statistics", "equipment": "repair ICT devices",
+             "scale": "design principles", "languages": "terminology"}
+    for word, label in wrong.items():
+        entry = tax.keys["en"].get(word)
+        assert entry is None or tax.label(entry[0], "en") != label, word
+    # specific synonyms, curated aliases and multi-word labels stay
+    assert tax.label(skill_for(tax, "en", "agile"), "en") == "Agile project management"
+    assert tax.label(skill_for(tax, "en", "compliance"), "en") == "comply with regulations"
+    assert tax.label(skill_for(tax, "en", "it equipment"), "en") == "repair ICT devices"
+
+
+def test_generic_alternative_rule() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_taxonomy import generic_alternative
+
+    df = Counter({"processes": 514, "engineering": 108, "welding": 49, "agile": 3})
+    assert generic_alternative("processes", "perform ground-handling maintenance procedures", df)
+    assert generic_alternative("engineering", "packaging engineering", df)  # common even so
+    assert not generic_alternative("welding", "operate welding equipment", df)
+    assert not generic_alternative("agile", "Agile project management", df)  # a rare word
+    assert not generic_alternative("Processes", "process", df)  # the preferred label itself
+    assert not generic_alternative("it equipment", "repair ICT devices", df)  # two words
 
 
 def test_models_env_override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
