@@ -293,7 +293,7 @@ class Builder:
                     and "u" not in flags
                 ):
                     flags += "u"
-                if curated and "k" not in flags:
+                if curated and "k" not in flags and "t" not in flags:
                     flags += "k"  # curated: kept even when the English tagger disagrees
                 key_set = {form_key, lemma_key}
                 plain = norm.single_plain_key(doc) if n_tokens == 1 else None

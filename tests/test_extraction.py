@@ -127,6 +127,26 @@ def test_common_words_do_not_reach_unrelated_esco_skills(nlp_en: Any) -> None:
     assert {"operate welding equipment", "soldering techniques"} <= {m.label for m in welding}
 
 
+def test_spans_never_stop_inside_a_hyphenated_word(nlp_en: Any) -> None:
+    text = ("Front-end Developer\nWork hands-on together with the Agile team on Python-based "
+            "services and end-to-end tests.")
+    mentions = extract_skills(text, "en")
+    for m in mentions:
+        before, after = text[m.start - 1:m.start], text[m.end:m.end + 1]
+        assert before != "-" and after != "-", m.text
+    labels = {m.label for m in mentions}
+    assert "crafting" not in labels  # "work hands" in "Work hands-on"
+    assert "Python (computer programming)" in labels  # "python-based" is no dictionary word
+    assert "Front-end" in {m.text for m in mentions}
+
+
+def test_curated_alias_can_require_the_tagger(nlp_en: Any) -> None:
+    boilerplate = "Once the recruitment process is completed each applicant will be notified."
+    assert "recruit employees" not in {m.label for m in extract_skills(boilerplate, "en")}
+    listed = extract_skills("Skills: recruitment, onboarding, payroll", "en")
+    assert "recruit employees" in {m.label for m in listed}
+
+
 def test_ambiguous_tool_names_need_context(nlp_en: Any) -> None:
     listed = extract_skills("Languages: Python, Go, Rust and R.", "en")
     assert {"Go", "Rust", "R"} <= {m.text for m in listed}
@@ -230,3 +250,17 @@ def test_extraction_version_changes_with_the_code_version(monkeypatch):
         assert stored() != before_stored
     finally:
         version.extraction_version.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "widened"),
+    [("Front-end work", "Front", "Front-end"), ("do hands-on work", "hands", "hands-on"),
+     ("end-to-end tests", "end tests", "end-to-end tests"), ("Python and Go", "Python", "Python"),
+     ("a -flag", "flag", "flag"), ("x-", "x", "x")],
+)
+def test_compound_bounds(text: str, span: str, widened: str) -> None:
+    from analysis.extraction.compounds import compound_bounds
+
+    start = text.rindex(span) if span == "end tests" else text.index(span)
+    s, e = compound_bounds(text, start, start + len(span))
+    assert text[s:e] == widened

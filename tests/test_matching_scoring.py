@@ -279,7 +279,10 @@ def test_offer_wording_written_in_the_cv_counts_even_if_not_tagged(model: Keywor
                                                                         False),
      # ... but nouns, gerunds, capitalised names and unknown words are
      ("analytics", True), ("debugging", True), ("React", True), ("kubernetes", True),
-     ("customer needs", True)],
+     ("customer needs", True),
+     # a degree is the education row's business, not a skill row
+     ("BS/BA degree", False), ("Master’s Degree", False), ("university diploma", False),
+     ("degree apprenticeship scheme", True)],
 )
 def test_clipped_or_generic_tagger_terms_do_not_become_requirements(surface: str,
                                                                     usable: bool) -> None:

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from analysis.extraction.normalize import Normalizer, fold
+from analysis.extraction.compounds import splits_dictionary_word, widen_spans
+from analysis.extraction.normalize import Normalizer, english_word_classes, fold
 from analysis.extraction.tagger import Candidate, combine, dict_tags, load_tagger
 from analysis.extraction.types import SkillMention
 from analysis.taxonomy import Taxonomy, load_taxonomy
@@ -168,12 +169,15 @@ class SkillMatcher:
         tax, lang = self.taxonomy, self.lang
         views = self.views(doc)
         cands = self.select(text, views)
+        if lang == "en":  # "work hands" (crafting) in "Work hands-on with ..." is no skill
+            words = english_word_classes()
+            cands = [c for c in cands if not splits_dictionary_word(text, c[0], c[1], words)]
         tagger = load_tagger() if use_model and lang == "en" else None
         if tagger is None:
             merged = [(c[0], c[1], c[2], "taxonomy") for c in cands]
         else:
             infos = self.token_infos(views)
-            spans = tagger.spans(infos, dict_tags(infos, cands, self.kinds))
+            spans = widen_spans(text, tagger.spans(infos, dict_tags(infos, cands, self.kinds)))
             listed = frozenset((c[0], c[1]) for c in cands if list_item(text, c[0], c[1]))
             merged = combine(
                 infos, cands, spans, self.keep_always, self.normalizer.function_words, listed

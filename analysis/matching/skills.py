@@ -64,6 +64,7 @@ _TERM_VERBS = frozenset(
 _GENERIC_TERMS = frozenset(
     "design plan solid degree english french german spanish anglais francais experience "
     "skills knowledge ability team work".split())
+_EDUCATION_HEADS = frozenset("degree degrees diploma diplomas diplome diplomes".split())
 MAX_TERM_WORDS = 4
 
 
@@ -85,6 +86,8 @@ def is_usable_term(mention: SkillMention) -> bool:
     if len(tokens) > 1 and tokens[0] in _TERM_VERBS:
         return False
     if len(tokens) == 1 and (tokens[0] in _GENERIC_TERMS or tokens[0] in _TERM_VERBS):
+        return False
+    if tokens[-1] in _EDUCATION_HEADS:  # the education row already reads the degree
         return False
     head = words[-1]
     return not head.islower() or head.endswith("ing") or _can_be_noun(tokens[-1])
