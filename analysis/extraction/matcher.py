@@ -115,7 +115,17 @@ class SkillMatcher:
         return found
 
     def select(self, text: str, views: Sequence[View]) -> list[Candidate]:
-        """Accepted candidates: case rules, longest first without overlap, tool context."""
+        """Accepted candidates: case rules, longest first without overlap, tool context and,
+        in English, none that cuts a hyphenated dictionary word ("work hands" in "Work
+        hands-on" is no *crafting*). Run time, the tagger's training and the learned stop keys
+        all read their dictionary hits from here."""
+        taken = self._accepted(text, views)
+        if self.lang != "en":
+            return taken
+        words = english_word_classes()
+        return [c for c in taken if not splits_dictionary_word(text, c[0], c[1], words)]
+
+    def _accepted(self, text: str, views: Sequence[View]) -> list[Candidate]:
         toks = self.tokens(views)
         participles = self._participles(views)
         cands = [
@@ -169,9 +179,6 @@ class SkillMatcher:
         tax, lang = self.taxonomy, self.lang
         views = self.views(doc)
         cands = self.select(text, views)
-        if lang == "en":  # "work hands" (crafting) in "Work hands-on with ..." is no skill
-            words = english_word_classes()
-            cands = [c for c in cands if not splits_dictionary_word(text, c[0], c[1], words)]
         tagger = load_tagger() if use_model and lang == "en" else None
         if tagger is None:
             merged = [(c[0], c[1], c[2], "taxonomy") for c in cands]

@@ -62,7 +62,7 @@ _TERM_VERBS = frozenset(
     "lead drive support ensure deliver create help collaborate communicate write take make "
     "use".split())
 _GENERIC_TERMS = frozenset(
-    "design plan solid degree english french german spanish anglais francais experience "
+    "design plan solid english french german spanish anglais francais experience "
     "skills knowledge ability team work".split())
 _EDUCATION_HEADS = frozenset("degree degrees diploma diplomas diplome diplomes".split())
 MAX_TERM_WORDS = 4
@@ -85,9 +85,9 @@ def is_usable_term(mention: SkillMention) -> bool:
         return False
     if len(tokens) > 1 and tokens[0] in _TERM_VERBS:
         return False
-    if len(tokens) == 1 and (tokens[0] in _GENERIC_TERMS or tokens[0] in _TERM_VERBS):
+    if tokens[-1] in _EDUCATION_HEADS:  # "Degree", "BS/BA degree": the education row's
         return False
-    if tokens[-1] in _EDUCATION_HEADS:  # the education row already reads the degree
+    if len(tokens) == 1 and (tokens[0] in _GENERIC_TERMS or tokens[0] in _TERM_VERBS):
         return False
     head = words[-1]
     return not head.islower() or head.endswith("ing") or _can_be_noun(tokens[-1])
