@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -129,6 +131,30 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     with store.session() as session:
         names = set(session.scalars(select(Candidate.name)))
     assert names == {f"{tag}-{i}" for tag in ("A", "B") for i in range(n)}
+    store.close()
+
+
+def test_opening_waits_for_a_writer_on_a_rollback_journal_file(tmp_path):
+    # Another program (or a CVScope process mid-switch) holds the write lock on a database
+    # still in rollback-journal mode: SQLite refuses the switch to WAL without calling the
+    # busy handler, so the open must wait for the lock itself rather than fail.
+    path = tmp_path / "busy.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("PRAGMA journal_mode = DELETE")
+    holder.execute("CREATE TABLE other (x)")
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO other VALUES (1)")
+    release = threading.Timer(0.5, holder.execute, args=("COMMIT",))
+    release.start()
+    try:
+        store = open_store(str(path))
+    finally:
+        release.join()
+        holder.close()
+    assert current_revision(store.engine) == head_revision()
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("SELECT count(*) FROM other").scalar() == 1
     store.close()
 
 

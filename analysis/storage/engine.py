@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -58,10 +59,29 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     for pragma in (f"busy_timeout = {BUSY_TIMEOUT_MS}", "foreign_keys = ON",
                    "secure_delete = ON", "synchronous = NORMAL"):
         cursor.execute(f"PRAGMA {pragma}")
-    cursor.execute("PRAGMA journal_mode")
-    if cursor.fetchone()[0] not in ("wal", "memory"):
-        cursor.execute("PRAGMA journal_mode = WAL")
+    _switch_to_wal(cursor)
     cursor.close()
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    # SQLite does not call the busy handler for a journal-mode change: while another
+    # connection holds a write lock on a rollback-journal file (two processes opening a fresh
+    # database at once), "PRAGMA journal_mode = WAL" fails at once with "database is locked".
+    # Wait for it here, as busy_timeout would, instead of failing the open.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.01
+    while True:
+        cursor.execute("PRAGMA journal_mode")
+        if cursor.fetchone()[0] in ("wal", "memory"):
+            return
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + delay > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.25)
 
 
 def _sqlite_begin(conn: Any) -> None:
