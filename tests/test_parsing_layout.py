@@ -3,6 +3,7 @@ headers/footers, over-printed text, mojibake."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -197,6 +198,20 @@ def test_gutter_detection_on_synthetic_columns() -> None:
     order = [w.text for block in blocks for line in block for w in line.words]
     assert split
     assert order == [f"left{i}" for i in range(12)] + [f"right{i}" for i in range(12)]
+
+
+def test_a_glyph_far_off_the_page_does_not_stall_gutter_search() -> None:
+    """A mutated PDF put one glyph 700 million points to the right: the gutter search counted
+    coverage per point over that width (a list of 700 million ints) and never finished."""
+    glyphs = [Glyph(x, x + 200.0, 700.0 - 14 * row, 12.0, f"{side}{row}")
+              for row in range(12) for x, side in ((40.0, "left"), (320.0, "right"))]
+    glyphs.append(Glyph(7.0e8, 7.0e8 + 6.0, 700.0, 12.0, "n"))
+    lines, _ = build_lines(glyphs)
+    start = time.monotonic()
+    blocks, _ = reading_order(lines)
+    assert time.monotonic() - start < 5  # a hang guard: it takes milliseconds
+    words = sorted(w.text for block in blocks for line in block for w in line.words)
+    assert words == sorted(g.text for g in glyphs)
 
 
 def test_full_width_top_then_two_columns(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ thirds are tried (a full-width header and summary above two columns).
 
 from __future__ import annotations
 
+from math import isfinite
 from typing import NamedTuple
 
 from analysis.parsing.pdf_chars import Glyph
@@ -21,6 +22,9 @@ SPACE_RATIO = 0.15  # gap / font size above which a space is inferred
 LOOSE_TO_FONT = 1.17  # loose box height / font size, for common fonts
 MIN_GUTTER = 5.0
 MAX_DEPTH = 2
+# Coverage is counted per point of width; a hostile file can put one glyph hundreds of
+# millions of points away, so wider text is binned coarser rather than per point.
+MAX_BINS = 4096
 
 
 class Word(NamedTuple):
@@ -97,7 +101,7 @@ def _make_line(glyphs: list[Glyph]) -> Line:
 
 def find_gutter(lines: list[Line]) -> float | None:
     """The x of the best column gutter among `lines`, or None for a single column."""
-    words = [w for line in lines for w in line.words]
+    words = [w for line in lines for w in line.words if isfinite(w.x0) and isfinite(w.x1)]
     if len(lines) < 6 or not words:
         return None
     xmin = min(w.x0 for w in words)
@@ -105,11 +109,13 @@ def find_gutter(lines: list[Line]) -> float | None:
     width = xmax - xmin
     if width < 60:
         return None
-    nbins = int(width) + 2
+    scale = max(1.0, width / MAX_BINS)  # points per bin
+    min_run = MIN_GUTTER / scale
+    nbins = int(width / scale) + 2
     diff = [0] * (nbins + 1)
     for w in words:
-        diff[int(w.x0 - xmin)] += 1
-        diff[int(w.x1 - xmin) + 1] -= 1
+        diff[int((w.x0 - xmin) / scale)] += 1
+        diff[int((w.x1 - xmin) / scale) + 1] -= 1
     threshold = max(1, int(0.08 * len(lines)))
     runs: list[tuple[int, int]] = []
     level, run_start = 0, -1
@@ -121,19 +127,19 @@ def find_gutter(lines: list[Line]) -> float | None:
             if run_start < 0:
                 run_start = b
         elif run_start >= 0:
-            if b - run_start >= MIN_GUTTER and run_start > 0:
+            if b - run_start >= min_run and run_start > 0:
                 runs.append((run_start, b))
             run_start = -1
     total_chars = sum(len(w.text) for w in words)
     for a, b in sorted(runs, key=lambda r: r[0] - r[1]):
-        mid = xmin + _clearest_x(coverage, a, b)
+        mid = xmin + _clearest_x(coverage, a, b, min_run) * scale
         if _valid_split(lines, mid, xmin, xmax, total_chars):
             return mid
     return None
 
 
-def _clearest_x(coverage: list[int], a: int, b: int) -> float:
-    """Centre of the longest stretch (>= MIN_GUTTER) of least coverage inside the band [a, b):
+def _clearest_x(coverage: list[int], a: int, b: int, min_run: float) -> float:
+    """Centre of the longest stretch (>= min_run bins) of least coverage inside the band [a, b):
     the few lines allowed to enter a gutter band must not decide where the columns are cut,
     and neither must the gaps between the words of a line that crosses the band."""
     for level in range(min(coverage[a:b]), max(coverage[a:b]) + 1):
@@ -146,7 +152,7 @@ def _clearest_x(coverage: list[int], a: int, b: int) -> float:
                 if x - start > best_len:
                     best_start, best_len = start, x - start
                 start = -1
-        if best_len >= MIN_GUTTER:
+        if best_len >= min_run:
             return best_start + best_len / 2
     return (a + b) / 2
 
