@@ -82,3 +82,16 @@ def test_random_bytes(data: bytes, ext: str, prefix: bytes) -> None:
 @pytest.mark.parametrize("text", ["\x00" * 10, "a" * 5000, "é" * 3000 + "\ud800", "\u202e" * 50])
 def test_hostile_text_files(text: str) -> None:
     _check(text.encode("utf-8", "surrogatepass"), "hostile.txt")
+
+
+# Falsifying examples the mutation search found in wider runs, kept so every run checks them.
+@pytest.mark.parametrize(("name", "edits"), [
+    # one byte of a font's ToUnicode map changed: pdfium then yields half of a UTF-16 surrogate
+    # pair, text that cannot be encoded as UTF-8 (the language detector raised)
+    ("cv_en_account_manager_web_2col.pdf", [(0.15, 17)]),
+])
+def test_found_mutations(name: str, edits: list[tuple[float, int]]) -> None:
+    data = bytearray(SEEDS[name])
+    for where, value in edits:
+        data[min(int(where * len(data)), len(data) - 1)] = value
+    _check(bytes(data), name)

@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from analysis.parsing import WARNING_CODES, parse_document, parse_text
 from analysis.parsing.contact import find_contact, find_phone
-from analysis.parsing.normalise import fix_encoding, normalise_lines
+from analysis.parsing.normalise import fix_encoding, normalise_lines, valid_unicode
 from analysis.parsing.sections import heading_name
 from tests.parsing_helpers import draw_lines, make_pdf
 
@@ -139,6 +139,15 @@ def test_normalisation_of_whitespace_bullets_and_hyphens() -> None:
 def test_mojibake_and_clean_text() -> None:
     assert fix_encoding("Ã‰quipe, sautÃ©, rÃ©fÃ©rent") == ("Équipe, sauté, référent", True)
     assert fix_encoding("Équipe, sauté, référent") == ("Équipe, sauté, référent", False)
+
+
+def test_surrogates_are_joined_or_dropped() -> None:
+    assert valid_unicode("tel \ud83d\udcde 06") == "tel \U0001f4de 06"  # a pair: the emoji
+    assert valid_unicode("a\ud80db\udcde") == "ab"  # halves alone: dropped
+    doc = parse_text("Senior Python developer \ud83d\udcde 0612345678 \ud80d, SQL and Git")
+    assert doc.text.encode("utf-8")  # encodable: the detector, database and exports need it
+    assert "\U0001f4de" in doc.text and "\ud80d" not in doc.text
+    assert doc.language == "en"
 
 
 def test_mojibake_in_a_text_file(tmp_path: Path) -> None:

@@ -64,8 +64,23 @@ def _keeps_hyphen(before: str, after: str) -> bool:
     return before.lower().lstrip("•(«\"'") in _COMPOUND_PREFIXES
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """The text with UTF-16 surrogate pairs joined and lone surrogates dropped.
+
+    pdfium hands out characters beyond U+FFFF (emoji icons) as two UTF-16 units, and a damaged
+    font or a pasted string can leave half of one: such text cannot be encoded as UTF-8 (the
+    language detector, the database and every export would fail on it)."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
+
+
 def fix_encoding(text: str) -> tuple[str, bool]:
     """Repair mojibake and odd Unicode with ftfy; return the text and whether it changed."""
+    text = valid_unicode(text)
     if not _SUSPECT.search(text):  # nothing ftfy could repair: skip its ~5 ms per CV
         return unicodedata.normalize("NFC", text), False
     fixed = ftfy.fix_text(text, _FTFY)
