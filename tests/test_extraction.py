@@ -88,6 +88,38 @@ def test_soft_skills_in_both_languages(nlp_fr: Any, nlp_en: Any) -> None:
     assert {m.text.lower() for m in soft} >= {"teamwork", "adaptability"}
 
 
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # savoir-être that real French offers write this way (counts in ../shared/data/fr_offers)
+    ("Excellent relationnel et bon relationnel client.", "fr", "cvscope:soft/interpersonal-skills"),
+    ("Capacité à vulgariser les sujets techniques.", "fr", "cvscope:soft/pedagogy"),
+    ("Pragmatique, vous aimez le concret.", "fr", "cvscope:soft/pragmatism"),
+    ("Réactivité face aux incidents.", "fr", "cvscope:soft/responsiveness"),
+    ("Une approche orientée résultats.", "fr", "cvscope:soft/results-orientation"),
+    ("Sens commercial et fibre commerciale.", "fr", None),  # ESCO: apply business acumen
+    # English personality words the tagger used to return as open-vocabulary hard skills
+    ("You are self-driven and proactive.", "en", None),  # ESCO: show initiative
+    ("A pragmatic problem solver.", "en", "cvscope:soft/pragmatism"),
+    ("Result-oriented, with commercial flair.", "en", "cvscope:soft/results-orientation"),
+])
+def test_savoir_etre_phrases_are_soft_skills(nlp_fr: Any, nlp_en: Any, text: str, lang: str,
+                                             expected: str | None) -> None:
+    found = extract_skills(text, lang)
+    assert found and all(m.kind == "soft" for m in found), [(m.text, m.kind) for m in found]
+    assert all(not m.skill_id.startswith("cvscope:term/") for m in found)
+    if expected is not None:
+        assert expected in ids(found)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le modèle relationnel et la base de données relationnelle.", "fr"),
+    ("Envoyez CV et lettre de motivation.", "fr"),
+    ("Préparation des réactifs au laboratoire.", "fr"),
+])
+def test_savoir_etre_words_in_other_senses_are_not_soft_skills(nlp_fr: Any, text: str,
+                                                               lang: str) -> None:
+    assert not [m for m in extract_skills(text, lang) if m.kind == "soft"]
+
+
 def test_tools_and_english_terms_in_french_text(nlp_fr: Any) -> None:
     text = "Maîtrise de Python, Excel et Tableau ; expérience en machine learning et CI/CD."
     found = {m.text for m in extract_skills(text, "fr")}
