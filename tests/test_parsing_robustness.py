@@ -63,10 +63,15 @@ def test_truncated_files(name: str, cut: float) -> None:
     edits=st.lists(st.tuples(st.floats(0.0, 1.0), st.integers(0, 255)), min_size=1, max_size=40),
 )
 def test_mutated_files(name: str, edits: list[tuple[float, int]]) -> None:
+    _check(_mutated(name, edits), name)
+
+
+def _mutated(name: str, edits: list[tuple[float, int]]) -> bytes:
+    """A seed file with bytes overwritten: (relative position, new byte value) pairs."""
     data = bytearray(SEEDS[name])
     for where, value in edits:
         data[min(int(where * len(data)), len(data) - 1)] = value
-    _check(bytes(data), name)
+    return bytes(data)
 
 
 @HYPOTHESIS
@@ -91,7 +96,4 @@ def test_hostile_text_files(text: str) -> None:
     ("cv_en_account_manager_web_2col.pdf", [(0.15, 17)]),
 ])
 def test_found_mutations(name: str, edits: list[tuple[float, int]]) -> None:
-    data = bytearray(SEEDS[name])
-    for where, value in edits:
-        data[min(int(where * len(data)), len(data) - 1)] = value
-    _check(bytes(data), name)
+    _check(_mutated(name, edits), name)
