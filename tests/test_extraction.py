@@ -170,6 +170,10 @@ def test_spans_never_stop_inside_a_hyphenated_word(nlp_en: Any) -> None:
     assert "crafting" not in labels  # "work hands" in "Work hands-on"
     assert "Python (computer programming)" in labels  # "python-based" is no dictionary word
     assert "Front-end" in {m.text for m in mentions}
+    # the tagger's phrase "Hands-" is widened, and trimming its edge "on" must not undo that
+    bullet = extract_skills("• Hands-on experience in Core Java Spring Boot", "en")
+    assert "Hands" not in {m.text for m in bullet}
+    assert "Java (computer programming)" in {m.label for m in bullet}
 
 
 def test_curated_alias_can_require_the_tagger(nlp_en: Any) -> None:
@@ -288,7 +292,8 @@ def test_extraction_version_changes_with_the_code_version(monkeypatch):
     ("text", "span", "widened"),
     [("Front-end work", "Front", "Front-end"), ("do hands-on work", "hands", "hands-on"),
      ("end-to-end tests", "end tests", "end-to-end tests"), ("Python and Go", "Python", "Python"),
-     ("a -flag", "flag", "flag"), ("x-", "x", "x")],
+     ("a -flag", "flag", "flag"), ("x-", "x", "x"),
+     ("• Hands-on experience", "Hands-", "Hands-on"), ("the -end part", "-end", "-end")],
 )
 def test_compound_bounds(text: str, span: str, widened: str) -> None:
     from analysis.extraction.compounds import compound_bounds

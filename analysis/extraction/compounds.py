@@ -22,7 +22,14 @@ def _word_start(text: str, i: int) -> int:
 
 
 def compound_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span widened to whole hyphenated words at both edges ("Front" -> "Front-end")."""
+    """The span widened to whole hyphenated words at both edges ("Front" -> "Front-end"), also
+    when it stops just after or starts at the hyphen ("Hands-" -> "Hands-on")."""
+    if 1 < end < len(text) and text[end - 1] == "-" and text[end - 2].isalnum() \
+            and text[end].isalnum():
+        end = _word_end(text, end)
+    if 0 < start < len(text) - 1 and text[start] == "-" and text[start - 1].isalnum() \
+            and text[start + 1].isalnum():
+        start = _word_start(text, start)
     while 0 < end < len(text) - 1 and text[end] == "-" and text[end - 1].isalnum() \
             and text[end + 1].isalnum():
         end = _word_end(text, end + 1)

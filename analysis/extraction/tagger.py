@@ -201,7 +201,18 @@ def trim(
     if not keep:
         return None
     first, last = inside.index(keep[0]), inside.index(keep[-1])
+    # a hyphenated word stays whole: "Hands-on" is not trimmed to "Hands" for its "on"
+    while last + 2 < len(inside) and _hyphen_joins(*inside[last:last + 3]):
+        last += 2
+    while first >= 2 and _hyphen_joins(*inside[first - 2:first + 1]):
+        first -= 2
     return inside[first][2], inside[last][3]
+
+
+def _hyphen_joins(left: TokenInfo, hyphen: TokenInfo, right: TokenInfo) -> bool:
+    """Whether three tokens spell one hyphenated word: "hands", "-", "on" with no spaces."""
+    return (hyphen[0] == "-" and left[3] == hyphen[2] and hyphen[3] == right[2]
+            and left[0][-1:].isalnum() and right[0][:1].isalnum())
 
 
 def _lone_verb(tokens: Sequence[TokenInfo], start: int, end: int) -> bool:

@@ -63,7 +63,7 @@ _TERM_VERBS = frozenset(
     "use".split())
 _GENERIC_TERMS = frozenset(
     "design plan solid english french german spanish anglais francais experience "
-    "skills knowledge ability team work".split())
+    "skills knowledge ability team work hands".split())
 _EDUCATION_HEADS = frozenset("degree degrees diploma diplomas diplome diplomes".split())
 MAX_TERM_WORDS = 4
 
@@ -90,6 +90,8 @@ def is_usable_term(mention: SkillMention) -> bool:
     if len(tokens) == 1 and (tokens[0] in _GENERIC_TERMS or tokens[0] in _TERM_VERBS):
         return False
     head = words[-1]
+    if "-" in head.strip("-") and not _can_be_noun(tokens[-1]):
+        return False  # "Hands-on", "Well-known": the dictionary's adjectives, even capitalised
     return not head.islower() or head.endswith("ing") or _can_be_noun(tokens[-1])
 
 
