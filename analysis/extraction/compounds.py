@@ -24,19 +24,21 @@ def _word_start(text: str, i: int) -> int:
 def compound_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The span widened to whole hyphenated words at both edges ("Front" -> "Front-end"), also
     when it stops just after or starts at the hyphen ("Hands-" -> "Hands-on")."""
-    if 1 < end < len(text) and text[end - 1] == "-" and text[end - 2].isalnum() \
-            and text[end].isalnum():
-        end = _word_end(text, end)
-    if 0 < start < len(text) - 1 and text[start] == "-" and text[start - 1].isalnum() \
-            and text[start + 1].isalnum():
-        start = _word_start(text, start)
-    while 0 < end < len(text) - 1 and text[end] == "-" and text[end - 1].isalnum() \
-            and text[end + 1].isalnum():
+    if _joining_hyphen(text, end - 1):  # the span took the hyphen but not the word after it
+        end -= 1
+    while _joining_hyphen(text, end):
         end = _word_end(text, end + 1)
-    while 2 <= start < len(text) and text[start - 1] == "-" and text[start - 2].isalnum() \
-            and text[start].isalnum():
+    if _joining_hyphen(text, start):
+        start += 1
+    while _joining_hyphen(text, start - 1):
         start = _word_start(text, start - 1)
     return start, end
+
+
+def _joining_hyphen(text: str, i: int) -> bool:
+    """Whether text[i] is a hyphen inside a word ("hands-on"), letters or digits on both sides."""
+    return 0 < i < len(text) - 1 and text[i] == "-" and text[i - 1].isalnum() \
+        and text[i + 1].isalnum()
 
 
 def widen_spans(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

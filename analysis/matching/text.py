@@ -45,9 +45,15 @@ _SENIORITY = frozenset({"senior", "junior", "lead", "intern", "apprentice"})
 
 def fold(text: str) -> str:
     """Lowercase, strip accents and collapse spaces: a matching key for surfaces."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.split())
+    return " ".join(_strip_accents(text.lower()).split())
+
+
+def _strip_accents(text: str) -> str:
+    """NFKD without its combining marks: "é" -> "e", "ﬁ" -> "fi"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+_fold_char = lru_cache(maxsize=4096)(_strip_accents)  # one character at a time, see below
 
 
 def words(text: str) -> list[str]:
@@ -95,12 +101,6 @@ def folded_with_offsets(text: str) -> tuple[str, array[int]]:
     chars.append(low[pos:])
     offsets.extend(range(pos, len(low)))
     return "".join(chars), offsets
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    """One character without its accents (NFKD, combining marks dropped): "é" -> "e"."""
-    return "".join(p for p in unicodedata.normalize("NFKD", char) if not unicodedata.combining(p))
 
 
 _EDGE = " \t\n()[]{}.,;:!?\"'«»“”/-–—"
