@@ -52,9 +52,18 @@ MAX_TOKENS = 8
 GENERIC_ALT_DF, GENERIC_STRICT_DF = 20, 100
 
 
+def tidy(label: str | None) -> str:
+    """A label as users should read it: ESCO has 86 with stray (often no-break) spaces."""
+    return " ".join((label or "").split())
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        if "preferredLabel" in row:
+            row["preferredLabel"] = tidy(row["preferredLabel"])
+    return rows
 
 
 def read_tsv(name: str) -> list[list[str]]:
@@ -66,7 +75,7 @@ def read_tsv(name: str) -> list[list[str]]:
 
 
 def split_labels(value: str, sep: str = "\n") -> list[str]:
-    return [v.strip() for v in (value or "").split(sep) if v.strip()]
+    return [tidy(v) for v in (value or "").split(sep) if v.strip()]
 
 
 def generic_alternative(label: str, preferred: str, description_df: Counter[str]) -> bool:
@@ -136,7 +145,7 @@ class Builder:
 
     def resolve(self, target: str) -> str:
         if target.startswith("esco:"):
-            sid = self.by_en_label.get(target[5:])
+            sid = self.by_en_label.get(tidy(target[5:]))
             if sid is None:
                 raise SystemExit(f"curated target not found in ESCO: {target!r}")
             return sid

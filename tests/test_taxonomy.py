@@ -46,6 +46,15 @@ def test_same_esco_id_has_french_and_english_labels(tax: Taxonomy) -> None:
     assert "manage a team" in tax.labels(sid, "en")
 
 
+def test_labels_have_no_stray_spaces(tax: Taxonomy) -> None:
+    # ESCO writes "plan " and "manage documentation\xa0of ..."; users read these labels.
+    labels = [label for entry in tax.skills.values()
+              for label in entry.labels_en + entry.labels_fr]
+    assert len(labels) > 20_000
+    assert all(label == " ".join(label.split()) for label in labels)
+    assert tax.label(skill_for(tax, "en", "organisation skills")) == "plan"
+
+
 def test_kinds_hard_and_soft(tax: Taxonomy) -> None:
     assert tax.kind(skill_for(tax, "en", "sql")) == "hard"
     assert tax.kind(skill_for(tax, "en", "teamwork")) == "soft"
