@@ -113,7 +113,7 @@ def component_matrices(queries: Sequence[Item], cands: Sequence[Item],
                        tag: str) -> dict[str, np.ndarray]:
     """Score and each raw component (NaN = not applicable) for every (query, candidate) pair."""
     from analysis.matching import load_keyword_model, score_profiles
-    from analysis.matching.scoring import compute_components
+    from analysis.matching.scoring import compute_components, row_weight
     from analysis.taxonomy import load_taxonomy
 
     q_ready, c_ready = prepared_items(queries, "offer", tag), prepared_items(cands, "cv", tag)
@@ -121,7 +121,7 @@ def component_matrices(queries: Sequence[Item], cands: Sequence[Item],
     shape = (len(queries), len(cands))
     out = {name: np.full(shape, np.nan) for name in ("score", *COMPONENT_NAMES)}
     for name in ("n_req", "n_pref", "cv_years", "cv_level", "offer_years", "offer_level",
-                 "cross_language", "title_v3", *ORIGIN_SUMS,
+                 "cross_language", "title_v3", "edu_preferred", *SCALED.values(), *ORIGIN_SUMS,
                  *(f"{c}+partial" for c in PARTIAL_COMPONENTS)):
         out[name] = np.full(shape, np.nan)
     old_titles = [match_v3_offer_title(doc) for doc, _, _ in q_ready]
@@ -146,6 +146,13 @@ def component_matrices(queries: Sequence[Item], cands: Sequence[Item],
                 out[name][qi, ci] = value
             out["title_v3"][qi, ci] = (out["title"][qi, ci] if old_titles[qi] == qprof.title
                                        else _title_credit(cdoc, cprof, qprof, old_titles[qi]))
+            for kind, name in SCALED.items():  # match-v8: all-preferred rows weigh less
+                weights = [row_weight(r) for r in report.requirements if r.kind == kind]
+                if weights:
+                    out[name][qi, ci] = max(weights)
+            out["edu_preferred"][qi, ci] = any(r.kind == "education"
+                                               and r.importance == "preferred"
+                                               for r in report.requirements)
             hard = [r for r in report.requirements if r.kind == "hard"]
             out["n_req"][qi, ci] = sum(r.importance == "required" for r in hard)
             out["n_pref"][qi, ci] = sum(r.importance == "preferred" for r in hard)
@@ -156,6 +163,12 @@ def component_matrices(queries: Sequence[Item], cands: Sequence[Item],
                 if value is not None:
                     out[name][qi, ci] = value
     return out
+
+
+# Row kind -> matrix of the factor on its component's weight (1, or 0.4 when the offer only
+# prefers all such rows; scoring.effective_weights).
+SCALED = {"soft": "scale_soft_skills", "education": "scale_education",
+          "language": "scale_languages"}
 
 
 # Per pair, for required (req) and preferred (pref) hard-skill rows, split by the origin of the
@@ -240,6 +253,8 @@ def recombine(mats: dict[str, np.ndarray], weights: dict[str, float],
                    pool > 0, weights["skills_pool"] * preferred * mats["n_pref"] / pool, 0)}
     for name in COMPONENT_NAMES[2:]:
         raw[name] = np.where(np.isnan(mats[name]), 0.0, weights.get(name, 0.0))
+        if f"scale_{name}" in mats:
+            raw[name] = raw[name] * np.nan_to_num(mats[f"scale_{name}"], nan=1.0)
     raw["keywords"] = np.where(mats["cross_language"] > 0,
                                scoring.CROSS_LANGUAGE_KEYWORDS * raw["keywords"], raw["keywords"])
     total = sum(raw.values())
@@ -250,7 +265,8 @@ def recombine(mats: dict[str, np.ndarray], weights: dict[str, float],
         with np.errstate(invalid="ignore"):
             exp_cap = ((off_y > 0) & (cv_y < scoring.EXPERIENCE_CAP_RATIO * off_y)
                        & (off_y - cv_y >= scoring.EXPERIENCE_CAP_MIN_GAP))
-            edu_cap = mats["offer_level"] - mats["cv_level"] >= scoring.EDUCATION_CAP_GAP
+            edu_cap = ((mats["offer_level"] - mats["cv_level"] >= scoring.EDUCATION_CAP_GAP)
+                       & ~(mats.get("edu_preferred", np.zeros_like(cv_y)) > 0))
         score = np.where(exp_cap, np.minimum(score, scoring.EXPERIENCE_CAP), score)
         score = np.where(edu_cap, np.minimum(score, scoring.EDUCATION_CAP), score)
     return score

@@ -169,12 +169,51 @@ def test_education_levels() -> None:
     assert education("Maîtrise de SQL exigée", highest=False) == (None, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Degree in marketing, business or a related discipline.", 3),
+        ("A relevant degree or equivalent experience.", 3),
+        ("University degree in computer science", 3),
+        ("BS degree in Computer Science", 3),
+        ("BA (Hons) in History", 3),
+        ("Bachelor’s or Master’s degree in the IT field", 3),  # an offer asks the lower one
+        ("Master\x92s degree in Finance", 5),  # Windows-1252 apostrophe read as Latin-1
+        ("Master of Science degree in Chemistry", 5),
+        ("A graduate degree in statistics", 5),
+        ("An undergraduate degree", 3),
+        ("B.S or M.S degree in Computer Science", 3),
+        ("A high degree of autonomy", None),
+        ("360-degree feedback and a degree of freedom", None),
+        ("BA flights to London", None),
+    ],
+)
+def test_english_degrees_without_a_level(text: str, level: int | None) -> None:
+    assert education(text, highest=False)[0] == level
+
+
 def test_languages_with_cefr_levels() -> None:
     found = languages("Langues : anglais courant (C1), espagnol notions, français natif")
     assert {(x.code, x.level) for x in found} == {("en", "C1"), ("es", "A2"), ("fr", "native")}
     found = languages("Fluent in English; German B1; TOEIC 900")
     assert {(x.code, x.level) for x in found} >= {("en", "C1"), ("de", "B1")}
     assert languages("We are a French company based in Paris.") == ()
+
+
+def test_offer_education_and_languages_are_required_or_preferred() -> None:
+    offer = profile_offer(parse_text(
+        "Marketing Project Manager\nEssential\n- Degree in marketing or business.\n"
+        "- Fluent English.\nDesirable\n- Conversational French would be an advantage.\n"
+        "- Jira.\n"))
+    assert (offer.education_level, offer.education_importance) == (3, "required")
+    assert {(x.code, x.importance) for x in offer.languages} == {("en", "required"),
+                                                                 ("fr", "preferred")}
+    phd = profile_offer(parse_text(
+        "Data Scientist\nRequirements:\n- Python and SQL.\nNice to have:\n- A PhD.\n"))
+    assert (phd.education_level, phd.education_importance) == (8, "preferred")
+    cv = profile_cv(parse_text(CV_FR))
+    assert cv.education_importance is None
+    assert all(x.importance is None for x in cv.languages)
 
 
 def test_cv_profile(cv_fr) -> None:

@@ -189,6 +189,48 @@ def test_far_below_years_or_level_caps_the_score(model: KeywordModel) -> None:
     assert {"title", "experience", "education", "language"} <= kinds
 
 
+def _row(kind: str, row_id: str, importance: str, credit: float) -> RequirementResult:
+    return RequirementResult(row_id, row_id, kind, importance,
+                             "matched" if credit else "missing", None, None, credit=credit)
+
+
+def test_preferred_language_and_level_cost_less_and_gains_stay_exact() -> None:
+    from analysis.matching.scoring import gain_if_met
+
+    def rows(de: float, es: float, edu_importance: str, edu: float) -> list[RequirementResult]:
+        return [_hard("esco:a", "required", 1.0),
+                _row("language", "language:de", "required", de),
+                _row("language", "language:es", "preferred", es),
+                _row("education", "education", edu_importance, edu)]
+
+    full = combine(rows(1.0, 1.0, "required", 1.0), 0.5, cross_language=False).score
+    no_de = combine(rows(0.0, 1.0, "required", 1.0), 0.5, cross_language=False).score
+    no_es = combine(rows(1.0, 0.0, "required", 1.0), 0.5, cross_language=False).score
+    assert full - no_de > full - no_es > 0
+    # the same level gap costs less when the offer only prefers that level
+    low_required = combine(rows(1.0, 1.0, "required", 0.4), 0.5, cross_language=False)
+    low_preferred = combine(rows(1.0, 1.0, "preferred", 0.4), 0.5, cross_language=False)
+    assert low_preferred.score > low_required.score
+    assert low_preferred.weights["education"] < low_required.weights["education"]
+    # each expected gain is what meeting the row adds, preferred rows included
+    before_rows = rows(0.0, 0.0, "preferred", 0.4)
+    before = combine(before_rows, 0.5, cross_language=False)
+    for i, row in enumerate(before_rows[1:], start=1):
+        met = [*before_rows[:i], _row(row.kind, row.id, row.importance, 1.0),
+               *before_rows[i + 1:]]
+        assert combine(met, 0.5, cross_language=False).score - before.score == pytest.approx(
+            gain_if_met(row, before.weights, before_rows), abs=0.11)
+
+
+def test_a_level_the_offer_only_prefers_never_caps() -> None:
+    rows = [_hard("esco:a", "required", 1.0), _row("education", "education", "preferred", 0.4)]
+    capped = combine(rows, 1.0, cross_language=False, cv_level=5, offer_level=8)
+    assert "education" not in capped.caps and capped.score > 60
+    required = [rows[0], _row("education", "education", "required", 0.4)]
+    assert "education" in combine(required, 1.0, cross_language=False, cv_level=5,
+                                  offer_level=8).caps
+
+
 def test_recommendations_put_missing_required_skills_first(model: KeywordModel) -> None:
     report = _run(_cv({"Python": "tool:python"}, text=NO_SQL_TEXT), _offer(), model,
                   doc=_doc(NO_SQL_TEXT))

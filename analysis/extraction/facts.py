@@ -139,8 +139,8 @@ _EDUCATION: list[tuple[int, str, re.Pattern[str]]] = [
         5,
         "Master",
         re.compile(
-            r"(?<!Scrum )(?<!scrum )(?<!Scrum-)\b(?:Master(?:'s)?|MASTER|MSc|M\.Sc|MBA|M2|"
-            r"(?i:master's|masters? degree|mast[eè]re|dipl[oô]me d'ing[ée]nieur|"
+            r"(?<!Scrum )(?<!scrum )(?<!Scrum-)\b(?:Master(?:'s)?|MASTER|MSc|M\.Sc|M\.S\b|MBA|M2|"
+            r"(?i:master['’´\x92]s|masters? degree|mast[eè]re|dipl[oô]me d'ing[ée]nieur|"
             r"[ée]cole d'ing[ée]nieurs?|engineering degree|ing[ée]nieur dipl[oô]m[ée]|"
             r"grande [ée]cole))\b"
         ),
@@ -152,7 +152,8 @@ _EDUCATION: list[tuple[int, str, re.Pattern[str]]] = [
         "Licence / Bachelor",
         re.compile(
             r"\b(?:Licence|LICENCE|licence (?:pro|professionnelle|en|de|d')|Bachelor(?:'s)?|"
-            r"(?i:bachelor's|bachelor degree)|BSc|B\.Sc|BUT|B\.A\.)\b"
+            r"(?i:bachelor['’´\x92]s|bachelors? degree)|BSc|B\.Sc|BUT|BEng|BA/BS|BS/BA|"
+            r"B[AS](?=\s+(?:degree\b|in\b|\(Hons\))))\b|\bB\.[AS]\b\.?"
         ),
     ),
     (2, "Bac+2", re.compile(r"\b(?:bac\s*\+\s*2|BTS|DUT|DEUG|associate degree)\b", re.I)),
@@ -164,12 +165,41 @@ _EDUCATION: list[tuple[int, str, re.Pattern[str]]] = [
 ]
 
 
+# English offers and CVs often name a degree without its level: "Degree in marketing", "a
+# relevant degree", "university degree" mean a bachelor's (3), "graduate degree" a master's (5).
+# Not "a high degree of autonomy", "360-degree", nor the "degree" of "Master's degree in X",
+# whose level the patterns above already read.
+_DEGREE = re.compile(
+    r"\b(?:(?P<graduate>(?<!under)(?<!under-)(?:post-?)?graduate|advanced)\s+degree"
+    r"|(?:university|college|undergraduate|bachelor|4-year|four-year)\s+degree"
+    r"|(?:a|relevant|related|appropriate|technical|good|first)\s+degree(?!\s+of\b)"
+    r"|degree\s+(?:in|level|or equivalent|or higher|or above|qualified|educated))\b",
+    re.I,
+)
+_LEVEL_BEFORE_DEGREE = re.compile(
+    r"\b(?:master|msc|ms|m\.sc?|mba|phd|ph\.d|doctor|doctoral|associate|engineering|bachelor|"
+    r"ba|bs|bsc|b\.sc?|beng|science)"
+    r"(?:['’´\x92]?s)?\.?\s*(?:or|and|/)?\s*$",
+    re.I,
+)
+
+
+def education_mentions(text: str) -> list[tuple[int, str, int]]:
+    """(years after bac, label, offset) of each education level mentioned, in text order."""
+    found: list[tuple[int, str, int]] = []
+    for level, label, pattern in _EDUCATION:
+        found.extend((level, label, m.start()) for m in pattern.finditer(text))
+    for m in _DEGREE.finditer(text):
+        if _LEVEL_BEFORE_DEGREE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        found.append((5, "Master", m.start()) if m.group("graduate")
+                     else (3, "Licence / Bachelor", m.start()))
+    return sorted(found, key=lambda x: x[2])
+
+
 def education(text: str, highest: bool) -> tuple[int | None, str | None]:
     """(years after bac, label) of the highest (CV) or lowest (offer) level mentioned."""
-    found: list[tuple[int, str]] = []
-    for level, label, pattern in _EDUCATION:
-        if pattern.search(text):
-            found.append((level, label))
+    found = {(level, label) for level, label, _ in education_mentions(text)}
     if not found:
         return None, None
     level, label = max(found) if highest else min(found)

@@ -100,6 +100,19 @@ def _importance_at(spans: Sequence[tuple[int, int, str]], offset: int) -> str:
     return "required"
 
 
+def _offer_education(text: str, spans: Sequence[tuple[int, int, str]]
+                     ) -> tuple[int | None, str | None, str | None]:
+    """Lowest level the offer names, its label, and whether it is required or only preferred."""
+    found = facts.education_mentions(text)
+    if not found:
+        return None, None, None
+    level, label = min((lvl, lab) for lvl, lab, _ in found)
+    # "Bachelor's degree required ... a PhD is a plus": required if any mention of it is.
+    required = any(_importance_at(spans, off) == "required"
+                   for lvl, _, off in found if lvl == level)
+    return level, label, "required" if required else "preferred"
+
+
 # A job title is a short noun phrase ("Senior Backend Engineer - Java / Spring", at most ten
 # words); a longer line, or one ending like a sentence, is the offer's opening sentence or a
 # run-on metadata line, not a title. A long title line keeps its head before a separator
@@ -190,7 +203,9 @@ def _build(doc: ParsedDocument, role: str, mentions: list[SkillMention]) -> Prof
         spans = importance_map(text)
         with_section = [replace(m, importance=_importance_at(spans, m.start)) for m in with_section]
         years, years_max = facts.offer_years(text)
-        level, label = facts.education(text, highest=False)
+        level, label, edu_importance = _offer_education(text, spans)
+        languages = tuple(replace(x, importance=_importance_at(spans, x.start))
+                          for x in facts.languages(text, lang_sections))
         title = offer_title(doc)
     else:
         exp = [(s.start, s.end) for s in doc.sections if s.name == "experience"]
@@ -202,6 +217,8 @@ def _build(doc: ParsedDocument, role: str, mentions: list[SkillMention]) -> Prof
         )
         if level is None and edu:
             level, label = facts.education(text, highest=True)
+        edu_importance = None
+        languages = facts.languages(text, lang_sections)
         title = cv_title(doc)
     return Profile(
         role=role,
@@ -211,7 +228,8 @@ def _build(doc: ParsedDocument, role: str, mentions: list[SkillMention]) -> Prof
         years_max=years_max,
         education_level=level,
         education_label=label,
-        languages=facts.languages(text, lang_sections),
+        education_importance=edu_importance,
+        languages=languages,
         title=title,
     )
 

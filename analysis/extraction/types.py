@@ -45,6 +45,7 @@ class LanguageSkill:
     level: str | None  # "A1".."C2" | "native" | None
     start: int = -1
     end: int = -1
+    importance: str | None = None  # offers: "required" | "preferred"; CVs: None
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Profile:
     years_max: float | None = None
     education_level: int | None = None
     education_label: str | None = None
+    education_importance: str | None = None  # offers: "required" | "preferred"; CVs: None
     languages: tuple[LanguageSkill, ...] = ()
     title: str | None = None
 

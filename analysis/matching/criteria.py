@@ -110,7 +110,8 @@ def education_row(cv: Profile, offer: Profile, lang: str) -> RequirementResult |
         credit = 1.0 if have >= wanted else max(0.0, 1.0 - (wanted - have) / 5)
         evidence = cv.education_label or education_name(have, lang)
     return RequirementResult(
-        id="education", label=label, kind="education", importance="required",
+        id="education", label=label, kind="education",
+        importance=offer.education_importance or "required",
         status="partial" if have is None else _status(credit, partial=0.3),
         how=None, evidence=evidence, offer_text=offer.education_label, credit=credit)
 
@@ -156,7 +157,8 @@ def language_rows(doc: ParsedDocument | None, cv: Profile, offer: Profile,
             credit = 1.0 if need is None or got is None or got >= need else 0.5
             evidence = _language_evidence(doc, skill) or label
         rows.append(RequirementResult(
-            id=f"language:{wanted.code}", label=label, kind="language", importance="required",
+            id=f"language:{wanted.code}", label=label, kind="language",
+            importance=wanted.importance or "required",
             status=_status(credit), how=None if credit == 0 else "exact", evidence=evidence,
             offer_text=label, credit=credit))
     return rows

@@ -21,11 +21,13 @@ from analysis.matching.skills import TaxonomyLike, skill_rows
 from analysis.matching.types import Check, MatchReport, RequirementResult
 from analysis.parsing.document import ParsedDocument
 
+# match-v8: an offer's education level and languages are required or only preferred, as its
+# skills are ("a PhD is a plus"); a preferred level never caps; English "degree in X" is read.
 # match-v7: a hyphenated dictionary adjective ("Hands-on") is no skill row, capitalised or not.
 # match-v6: degree phrases ("BS/BA degree") are education, not skill rows; same weights.
 # match-v5: a skills-profile component (cosine of the hard-skill vectors by id, see overlap.py)
 # and new weights; match-v4 fixed offer titles (never a long line or a sentence).
-SCORING_VERSION = "match-v7"
+SCORING_VERSION = "match-v8"
 _UNREADABLE_CODES = {"no_text_layer", "empty"}
 _MIN_READABLE_WORDS = 5
 _MAX_PATH_CHARS = 4096

@@ -49,8 +49,23 @@ class ScoreResult:
     caps: tuple[str, ...]
 
 
+# Soft skills, education and languages: a row the offer only prefers ("a PhD is a plus",
+# "conversational French would be an advantage") weighs PREFERRED_SKILL_WEIGHT of a required
+# one in its component, and a component whose rows are all preferred keeps that share of its
+# weight; a preferred education level never caps the score.
+_WEIGHED_KINDS = ("soft", "education", "language")
+
+
+def row_weight(row: RequirementResult) -> float:
+    """A row's weight within its component: 0.4 for a preferred soft skill, level or language."""
+    if row.kind in _WEIGHED_KINDS and row.importance == "preferred":
+        return PREFERRED_SKILL_WEIGHT
+    return 1.0
+
+
 def _mean_credit(rows: Sequence[RequirementResult]) -> float | None:
-    return sum(r.credit for r in rows) / len(rows) if rows else None
+    total = sum(row_weight(r) for r in rows)
+    return sum(row_weight(r) * r.credit for r in rows) / total if rows else None
 
 
 def compute_components(rows: Sequence[RequirementResult], keywords: float,
@@ -84,6 +99,11 @@ def effective_weights(rows: Sequence[RequirementResult],
     }
     for name in COMPONENTS[2:]:
         raw[name] = BASE_WEIGHTS[name] if components[name] is not None else 0.0
+    for kind, name in (("soft", "soft_skills"), ("education", "education"),
+                       ("language", "languages")):
+        of_kind = [row_weight(r) for r in rows if r.kind == kind]
+        if of_kind:
+            raw[name] *= max(of_kind)
     if cross_language:
         raw["keywords"] *= CROSS_LANGUAGE_KEYWORDS
     total = sum(raw.values())
@@ -97,7 +117,8 @@ def _caps(rows: Sequence[RequirementResult], cv_years: float | None,
     if (offer_years and cv_years is not None and cv_years < EXPERIENCE_CAP_RATIO * offer_years
             and offer_years - cv_years >= EXPERIENCE_CAP_MIN_GAP):
         caps.append(("experience", EXPERIENCE_CAP))
-    if (offer_level is not None and cv_level is not None
+    preferred_level = any(r.kind == "education" and r.importance == "preferred" for r in rows)
+    if (offer_level is not None and cv_level is not None and not preferred_level
             and offer_level - cv_level >= EDUCATION_CAP_GAP):
         caps.append(("education", EDUCATION_CAP))
     return caps
@@ -130,7 +151,8 @@ def gain_if_met(row: RequirementResult, weights: Mapping[str, float],
     same = [r for r in rows if _component_of(r) == component]
     if not same:
         return 0.0
-    own = 100.0 * weights.get(component, 0.0) * (1.0 - row.credit) / len(same)
+    own = (100.0 * weights.get(component, 0.0) * row_weight(row) * (1.0 - row.credit)
+           / sum(row_weight(r) for r in same))
     return own + 100.0 * weights.get("skills_profile", 0.0) * profile_gain
 
 
