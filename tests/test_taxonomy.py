@@ -52,7 +52,17 @@ def test_labels_have_no_stray_spaces(tax: Taxonomy) -> None:
               for label in entry.labels_en + entry.labels_fr]
     assert len(labels) > 20_000
     assert all(label == " ".join(label.split()) for label in labels)
-    assert tax.label(skill_for(tax, "en", "organisation skills")) == "plan"
+    assert tax.label(skill_for(tax, "en", "plan")) == "plan"
+
+
+def test_organisation_skills_share_one_id_across_languages() -> None:
+    from analysis import extract_skills
+
+    ids = {m.skill_id for text, lang in [
+        ("Strong organisation skills.", "en"), ("Highly organised and calm.", "en"),
+        ("Sens de l'organisation.", "fr"), ("Capacité d'organisation.", "fr"),
+        ("Vous êtes organisée.", "fr")] for m in extract_skills(text, lang) if m.kind == "soft"}
+    assert len(ids) == 1
 
 
 def test_kinds_hard_and_soft(tax: Taxonomy) -> None:
