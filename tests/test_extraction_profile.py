@@ -200,6 +200,15 @@ def test_languages_with_cefr_levels() -> None:
     assert languages("We are a French company based in Paris.") == ()
 
 
+def test_a_new_section_after_nice_to_have_is_required_again() -> None:
+    offer = profile_offer(parse_text(
+        "Backend Developer\nRequirements\n- Python and SQL.\nNice to have\n- Terraform.\n"
+        "Education\nBSc in Computer Science.\n"))
+    assert importance(offer, "Terraform") == "preferred"
+    assert importance(offer, "Computer Science") == "required"
+    assert (offer.education_level, offer.education_importance) == (3, "required")
+
+
 def test_offer_education_and_languages_are_required_or_preferred() -> None:
     offer = profile_offer(parse_text(
         "Marketing Project Manager\nEssential\n- Degree in marketing or business.\n"

@@ -416,3 +416,32 @@ def test_skill_met_by_the_offer_wording_counts_in_the_skills_profile(model: Keyw
     assert untagged.components["skills_profile"] == pytest.approx(
         tagged.components["skills_profile"])
     assert untagged.components["skills_profile"] > without.components["skills_profile"]
+
+
+@pytest.mark.parametrize(
+    ("gain", "lang", "expected"),
+    [(3.2, "en", "about +3 points"), (1.2, "en", "about +1 point"), (0.3, "en", "under 1 point"),
+     (2.6, "fr", "environ +3 points"), (0.8, "fr", "environ +1 point"),
+     (0.2, "fr", "moins d'un point")],
+)
+def test_expected_gains_read_as_words(gain: float, lang: str, expected: str) -> None:
+    from analysis.matching.messages import msg
+
+    text = msg(lang, "rec.skill.preferred", wording="Scrum", where="", gain=gain)
+    assert expected in text and "+0" not in text
+
+
+def test_the_offer_wording_quoted_back_is_the_skill_name_not_its_compound(
+        model: KeywordModel) -> None:
+    text = "Backend developer\nRequired: PostgreSQL-backed services, strong PostgreSQL skills.\n"
+    mentions = tuple(
+        SkillMention(text.find(s), text.find(s) + len(s), s, "tool:postgresql", "PostgreSQL",
+                     "hard", importance="required")
+        for s in ("PostgreSQL-backed", "PostgreSQL skills"))
+    offer = (ParsedDocument(source="offer.txt", format="txt", language="en", pages=1, text=text),
+             Profile(role="offer", language="en", mentions=mentions))
+    report = _run(_cv({"Python": "tool:python"}), offer, model)
+    row = next(r for r in report.requirements if r.id == "tool:postgresql")
+    assert row.offer_text == "PostgreSQL"
+    assert any("“PostgreSQL”" in r.message or "« PostgreSQL »" in r.message
+               for r in report.recommendations)

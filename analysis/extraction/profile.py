@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from analysis.extraction import facts
@@ -67,14 +67,19 @@ def _is_heading(line: str) -> bool:
     )
 
 
-def importance_map(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, importance) for each sentence of an offer, from cues and headings."""
+def importance_map(text: str, heading_starts: Collection[int] = ()
+                   ) -> list[tuple[int, int, str]]:
+    """(start, end, importance) for each sentence of an offer, from cues and headings.
+
+    `heading_starts`: offsets of lines the parser read as section headings ("Education" after
+    "Nice to have" starts a new section, which is required unless its heading says otherwise).
+    """
     out: list[tuple[int, int, str]] = []
     mode = "required"
     for start, end in _lines(text):
         line = text[start:end]
         folded = fold(line)
-        if _is_heading(line):
+        if start in heading_starts or _is_heading(line):
             if _HEADING_NEUTRAL.search(folded) and not _PREFERRED.search(folded):
                 mode = "required"
             elif _PREFERRED.search(folded):
@@ -200,7 +205,7 @@ def _build(doc: ParsedDocument, role: str, mentions: list[SkillMention]) -> Prof
     ]
     lang_sections = [(s.start, s.end) for s in doc.sections if s.name == "languages"]
     if role == "offer":
-        spans = importance_map(text)
+        spans = importance_map(text, {s.start for s in doc.sections if s.title})
         with_section = [replace(m, importance=_importance_at(spans, m.start)) for m in with_section]
         years, years_max = facts.offer_years(text)
         level, label, edu_importance = _offer_education(text, spans)

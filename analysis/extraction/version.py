@@ -6,7 +6,9 @@ from functools import cache
 
 # Bump when a change to the parsing or extraction code changes what is extracted, so that
 # cached results (talent pool, coaching workspace, batch --resume) are recomputed.
-EXTRACTION_CODE_VERSION = 6  # 6: offers' education and languages carry their importance;
+EXTRACTION_CODE_VERSION = 7  # 7: a section heading after "Nice to have" ("Education")
+# makes what follows required again
+# 6: offers' education and languages carry their importance;
 # English degrees without a level ("Degree in marketing") read as a bachelor's
 # 4: English spans never stop inside a hyphenated word;
 # 5: nor does trimming a tagged phrase's edge function words ("Hands-on", not "Hands")

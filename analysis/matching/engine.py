@@ -22,7 +22,8 @@ from analysis.matching.types import Check, MatchReport, RequirementResult
 from analysis.parsing.document import ParsedDocument
 
 # match-v8: an offer's education level and languages are required or only preferred, as its
-# skills are ("a PhD is a plus"); a preferred level never caps; English "degree in X" is read.
+# skills are ("a PhD is a plus"); a preferred level never caps; English "degree in X" is read;
+# a new section heading after "Nice to have" ("Education") is required again (extraction 7).
 # match-v7: a hyphenated dictionary adjective ("Hands-on") is no skill row, capitalised or not.
 # match-v6: degree phrases ("BS/BA degree") are education, not skill rows; same weights.
 # match-v5: a skills-profile component (cosine of the hard-skill vectors by id, see overlap.py)

@@ -71,20 +71,20 @@ _EN: dict[str, str] = {
     "file_name.pass": "File name “{name}” is clear.",
     "file_name.warn": "File name “{name}” is generic; use e.g. “FirstName-LastName-CV.pdf”.",
     "rec.skill.required": "Add “{wording}” (the offer's own wording) {where}, only if you really "
-    "have this skill. Required by the offer; about +{gain:.0f} points.",
+    "have this skill. Required by the offer; {points}.",
     "rec.skill.partial": "The offer asks for “{wording}”; your CV shows a related skill. Name "
-    "“{wording}” explicitly {where}, only if you really have it (about +{gain:.0f} points).",
+    "“{wording}” explicitly {where}, only if you really have it ({points}).",
     "rec.skill.preferred": "Mention “{wording}” (preferred by the offer) {where}, only if you "
-    "really have it (about +{gain:.0f} points).",
+    "really have it ({points}).",
     "rec.skill.soft": "Show “{wording}” with a concrete example in an experience bullet, only if "
-    "it is true (about +{gain:.0f} points).",
+    "it is true ({points}).",
     "rec.where.experience": "in the experience bullet where you used it, and in your skills "
     "section",
     "rec.where.skills": "to your skills section and to a sentence describing how you used it",
     "rec.title": "Align your CV headline with the offer's title “{title}” (e.g. as the line under "
-    "your name), if it honestly describes you (about +{gain:.0f} points).",
+    "your name), if it honestly describes you ({points}).",
     "rec.experience": "The offer asks for {wanted}; make all relevant experience visible, with "
-    "dates (about +{gain:.0f} points).",
+    "dates ({points}).",
     "rec.education": "The offer asks for {wanted}; state your degree and its level clearly.",
     "rec.language": "The offer asks for {wanted}; add it to a Languages section with your level, "
     "if you have it.",
@@ -166,23 +166,23 @@ _FR: dict[str, str] = {
     "file_name.pass": "Nom de fichier « {name} » clair.",
     "file_name.warn": "Nom de fichier « {name} » générique ; préférez « Prenom-Nom-CV.pdf ».",
     "rec.skill.required": "Ajoutez « {wording} » (le terme exact de l'offre) {where}, "
-    "uniquement si vous avez réellement cette compétence. Exigé par l'offre ; environ "
-    "+{gain:.0f} points.",
+    "uniquement si vous avez réellement cette compétence. Exigé par l'offre ; "
+    "{points}.",
     "rec.skill.partial": "L'offre demande « {wording} » ; votre CV montre une compétence voisine. "
-    "Nommez « {wording} » explicitement {where}, uniquement si vous la maîtrisez (environ "
-    "+{gain:.0f} points).",
+    "Nommez « {wording} » explicitement {where}, uniquement si vous la maîtrisez ("
+    "{points}).",
     "rec.skill.preferred": "Mentionnez « {wording} » (souhaité par l'offre) {where}, uniquement si "
-    "vous l'avez réellement (environ +{gain:.0f} points).",
+    "vous l'avez réellement ({points}).",
     "rec.skill.soft": "Illustrez « {wording} » par un exemple concret dans une puce d'expérience, "
-    "si c'est vrai (environ +{gain:.0f} points).",
+    "si c'est vrai ({points}).",
     "rec.where.experience": "dans la puce d'expérience où vous l'avez utilisée, et dans votre "
     "rubrique Compétences",
     "rec.where.skills": "dans votre rubrique Compétences et dans une phrase qui décrit comment "
     "vous l'avez utilisée",
     "rec.title": "Alignez le titre de votre CV sur l'intitulé de l'offre « {title} » (par exemple "
-    "sous votre nom), s'il vous décrit honnêtement (environ +{gain:.0f} points).",
+    "sous votre nom), s'il vous décrit honnêtement ({points}).",
     "rec.experience": "L'offre demande {wanted} ; rendez visible toute l'expérience pertinente, "
-    "avec ses dates (environ +{gain:.0f} points).",
+    "avec ses dates ({points}).",
     "rec.education": "L'offre demande {wanted} ; indiquez clairement votre diplôme et son niveau.",
     "rec.language": "L'offre demande {wanted} ; ajoutez-la dans une rubrique Langues avec votre "
     "niveau, si vous l'avez.",
@@ -192,9 +192,23 @@ _FR: dict[str, str] = {
 _MESSAGES = {"en": _EN, "fr": _FR}
 
 
+def points_text(gain: float, lang: str) -> str:
+    """An expected score gain in words: "about +3 points", "about +1 point", "under 1 point"."""
+    if round(gain) < 1:
+        return "moins d'un point" if lang == "fr" else "under 1 point"
+    plural = "s" if round(gain) > 1 else ""
+    about = "environ" if lang == "fr" else "about"
+    return f"{about} +{gain:.0f} point{plural}"
+
+
 def msg(lang: str, key: str, **fields: Any) -> str:
-    """The message `key` in `lang` (English if unknown), formatted with `fields`."""
+    """The message `key` in `lang` (English if unknown), formatted with `fields`.
+
+    A `gain` field also gives `{points}`, the gain in words (see `points_text`).
+    """
     table = _MESSAGES.get(lang, _EN)
+    if "gain" in fields:
+        fields["points"] = points_text(fields["gain"], lang)
     return table[key].format(**fields)
 
 

@@ -147,6 +147,21 @@ def _wordings(mentions: list[SkillMention]) -> list[str]:
     return sorted(out, key=len, reverse=True)
 
 
+def _offer_wording(mentions: list[SkillMention]) -> str:
+    """How the offer names a skill, to quote back: the skill's name as written inside a
+    mention ("PostgreSQL" of "PostgreSQL-backed" or "PostgreSQL skills"), else its most
+    frequent surface, a plain one before a hyphenated compound, the first one on ties."""
+    for m in mentions:
+        at = m.text.lower().find(m.label.lower()) if m.label else -1
+        if at >= 0:
+            return m.text[at : at + len(m.label)]
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[fold(m.text)] = counts.get(fold(m.text), 0) + 1
+    plain = [m for m in mentions if "-" not in m.text] or mentions
+    return max(plain, key=lambda m: counts[fold(m.text)]).text
+
+
 def _how(cv_mentions: list[SkillMention], offer_mentions: list[SkillMention],
          cv_lang: str, offer_lang: str) -> str:
     offer_surfaces = {fold(m.text) for m in offer_mentions}
@@ -178,7 +193,7 @@ def skill_rows(cv_doc: ParsedDocument | None, cv: Profile, offer: Profile,
                       else "preferred")
         first = mentions[0]
         label = first.label or first.text
-        offer_text = first.text
+        offer_text = _offer_wording(mentions)
         if skill_id in by_id:
             ev = best_mention(cv_doc, by_id[skill_id])
             rows.append(RequirementResult(
