@@ -7,11 +7,11 @@ from functools import cache
 # Bump when a change to the parsing or extraction code changes what is extracted, so that
 # cached results (talent pool, coaching workspace, batch --resume) are recomputed.
 EXTRACTION_CODE_VERSION = 7  # 7: a section heading after "Nice to have" ("Education")
-# makes what follows required again
-# 6: offers' education and languages carry their importance;
-# English degrees without a level ("Degree in marketing") read as a bachelor's
-# 4: English spans never stop inside a hyphenated word;
-# 5: nor does trimming a tagged phrase's edge function words ("Hands-on", not "Hands")
+# makes what follows required again (match-v8)
+# 6: offers' education and languages carry their importance; English degrees without a level
+# ("Degree in marketing") read as a bachelor's (match-v8)
+# 5: trimming a tagged phrase's edge function words keeps "Hands-on" whole
+# 4: English spans never stop inside a hyphenated word
 # 3: offer titles are short lines, never a sentence (match-v4)
 
 
