@@ -120,6 +120,7 @@ def test_session_report_docx_and_escaped_html(workspace):
     body = "\n".join(p.text for p in document.paragraphs)
     cells = "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
     assert "Camille Moreau" in body and "Bilan de séance" in body
+    assert "Score\u00a0: " in body  # French typography: no-break space before a colon
     assert "Groupe Altea Retail" in cells and "v2 refaite" in cells
     html = coaching.report_to_html(report)
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -85,3 +85,13 @@ def test_french_cv_gets_french_labels() -> None:
     assert "Exigences de l&#x27;offre" in to_html(report)
     body = "\n".join(p.text for p in docx.Document(io.BytesIO(to_docx(report))).paragraphs)
     assert "Score" in body and "Recommandations" in body
+
+
+def test_colons_follow_each_languages_typography() -> None:
+    french, english = _report(lang="fr"), _report(lang="en")
+    assert "\u00a0: 63.4 / 100**" in to_markdown(french)  # no-break space before ':'
+    assert " score: 63.4 / 100**" in to_markdown(english)
+    assert "\u00a0:" not in to_markdown(english) + to_html(english)
+    body = "\n".join(p.text for p in docx.Document(io.BytesIO(to_docx(french))).paragraphs)
+    assert "\u00a0: 63.4 / 100" in body
+    assert "\u00a0:" in to_html(french)

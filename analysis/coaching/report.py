@@ -13,6 +13,7 @@ from analysis.coaching.todo import FollowupItem, followups
 from analysis.coaching.workspace import ApplicationInfo, CandidateInfo, applications
 from analysis.coaching.workspace import list_candidates as _candidates
 from analysis.errors import NotFoundError
+from analysis.reporting.labels import colon
 from analysis.storage import Store
 
 _T = {
@@ -70,9 +71,10 @@ def _sections(r: SessionReport) -> list[tuple[str, list[str], list[list[str]]]]:
     if latest:
         missing = [q["label"] for q in latest.get("requirements", [])
                    if q.get("importance") == "required" and q.get("status") == "missing"]
-        paras = [f"{t['score']}: {latest.get('score', 0):.1f}/100"]
+        sep = colon(r.lang)
+        paras = [f"{t['score']}{sep} {latest.get('score', 0):.1f}/100"]
         if missing:
-            paras.append(f"{t['missing']}: {', '.join(missing)}")
+            paras.append(f"{t['missing']}{sep} {', '.join(missing)}")
         blocks.append((t["latest"], paras, []))
         recos = [f"{x['priority']}. {x['message']}" for x in latest.get("recommendations", [])]
         blocks.append((t["recos"], recos[:8] or [t["none"]], []))

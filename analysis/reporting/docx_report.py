@@ -10,6 +10,7 @@ from docx.shared import Pt
 
 from analysis.matching.types import MatchReport
 from analysis.reporting.labels import (
+    colon,
     component_label,
     component_value,
     kind_label,
@@ -46,14 +47,14 @@ def to_docx(report: MatchReport) -> bytes:
     document.styles["Normal"].font.size = Pt(10)
     document.add_heading(label(lang, "title"), level=0)
     if report.cv is not None and report.offer is not None:
-        document.add_paragraph(f"{label(lang, 'cv')}: {_t(report.cv.source)} · "
-                               f"{label(lang, 'offer')}: {_t(report.offer.source)}")
+        document.add_paragraph(f"{label(lang, 'cv')}{colon(lang)} {_t(report.cv.source)} · "
+                               f"{label(lang, 'offer')}{colon(lang)} {_t(report.offer.source)}")
     score = document.add_paragraph()
-    run = score.add_run(f"{label(lang, 'score')}: {report.score:.1f} / 100")
+    run = score.add_run(f"{label(lang, 'score')}{colon(lang)} {report.score:.1f} / 100")
     run.bold = True
     run.font.size = Pt(20)
     if report.caps:
-        document.add_paragraph(f"{label(lang, 'caps')}: "
+        document.add_paragraph(f"{label(lang, 'caps')}{colon(lang)} "
                                + ", ".join(kind_label(lang, c) for c in report.caps))
     document.add_heading(label(lang, "components"), level=1)
     _table(document, [label(lang, "component"), label(lang, "value"), label(lang, "weight")],

@@ -6,6 +6,7 @@ from html import escape
 
 from analysis.matching.types import MatchReport
 from analysis.reporting.labels import (
+    colon,
     component_label,
     component_value,
     kind_label,
@@ -47,13 +48,15 @@ def to_html(report: MatchReport) -> str:
              f"<h1>{L('title')}</h1>"]
     cv = report.cv.source if report.cv is not None else "—"
     offer = report.offer.source if report.offer is not None else "—"
-    parts.append(f"<p class=\"meta\">{L('cv')}: {_e(cv)} ({_e(report.cv_language or '—')}) · "
-                 f"{L('offer')}: {_e(offer)} ({_e(report.offer_language)})</p>")
+    sep = colon(lang)
+    parts.append(f"<p class=\"meta\">{L('cv')}{sep} {_e(cv)} "
+                 f"({_e(report.cv_language or '—')}) · "
+                 f"{L('offer')}{sep} {_e(offer)} ({_e(report.offer_language)})</p>")
     parts.append(f"<p>{L('score')}</p><p class=\"score\" id=\"score\">"
                  f"{report.score:.1f} / 100</p>")
     if report.caps:
         caps = ", ".join(kind_label(lang, c) for c in report.caps)
-        parts.append(f"<p class=\"cap\">{L('caps')}: {_e(caps)}</p>")
+        parts.append(f"<p class=\"cap\">{L('caps')}{colon(lang)} {_e(caps)}</p>")
     parts += [f"<h2>{L('components')}</h2><table>",
               _row([L("component"), L("value"), "", L("weight")], "th")]
     for name, value in report.components.items():
@@ -86,6 +89,6 @@ def to_html(report: MatchReport) -> str:
                                       for r in report.recommendations) + "</ol>")
     else:
         parts.append(f"<p>{L('none')}</p>")
-    parts.append(f"<p class=\"meta\">{L('privacy')} {L('scoring')}: "
+    parts.append(f"<p class=\"meta\">{L('privacy')} {L('scoring')}{colon(lang)} "
                  f"{_e(report.scoring_version or '—')}</p></body></html>")
     return "\n".join(parts)

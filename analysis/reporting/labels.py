@@ -61,6 +61,11 @@ def report_lang(report: MatchReport) -> str:
     return "en"
 
 
+def colon(lang: str) -> str:
+    """A colon after a label: French typography puts a no-break space before it."""
+    return "\u00a0:" if lang == "fr" else ":"
+
+
 def label(lang: str, key: str | None) -> str:
     """A label in `lang`; unknown keys are returned as they are."""
     if key is None:

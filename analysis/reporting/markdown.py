@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from analysis.matching.types import MatchReport
 from analysis.reporting.labels import (
+    colon,
     component_label,
     component_value,
     kind_label,
@@ -27,12 +28,13 @@ def to_markdown(report: MatchReport) -> str:
     if report.cv is not None or report.offer is not None:
         cv = report.cv.source if report.cv is not None else "—"
         offer = report.offer.source if report.offer is not None else "—"
-        out += [f"- {label(lang, 'cv')}: {_cell(cv)} ({report.cv_language or '—'})",
-                f"- {label(lang, 'offer')}: {_cell(offer)} ({report.offer_language})", ""]
-    out += [f"**{label(lang, 'score')}: {report.score:.1f} / 100**", ""]
+        out += [f"- {label(lang, 'cv')}{colon(lang)} {_cell(cv)} ({report.cv_language or '—'})",
+                f"- {label(lang, 'offer')}{colon(lang)} {_cell(offer)} "
+                f"({report.offer_language})", ""]
+    out += [f"**{label(lang, 'score')}{colon(lang)} {report.score:.1f} / 100**", ""]
     if report.caps:
         caps = ", ".join(kind_label(lang, c) for c in report.caps)
-        out += [f"> {label(lang, 'caps')}: {caps}", ""]
+        out += [f"> {label(lang, 'caps')}{colon(lang)} {caps}", ""]
     out += [f"## {label(lang, 'components')}", "",
             f"| {label(lang, 'component')} | {label(lang, 'value')} | {label(lang, 'weight')} |",
             "|---|---:|---:|"]
@@ -62,6 +64,6 @@ def to_markdown(report: MatchReport) -> str:
         out += [f"{r.priority}. {' '.join(r.message.split())}" for r in report.recommendations]
     else:
         out.append(label(lang, "none"))
-    out += ["", f"_{label(lang, 'privacy')} {label(lang, 'scoring')}: "
+    out += ["", f"_{label(lang, 'privacy')} {label(lang, 'scoring')}{colon(lang)} "
                 f"{report.scoring_version or '—'}._", ""]
     return "\n".join(out)
