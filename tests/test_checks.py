@@ -90,6 +90,25 @@ def test_layout_warnings_from_parsing_become_checks() -> None:
     assert statuses["layout_text_layer"].status == "warn"
 
 
+def test_passing_layout_checks_read_as_whole_sentences_in_both_languages() -> None:
+    for lang in ("fr", "en"):
+        messages = [c.message for c in layout_checks(_doc("text", lang), lang)]
+        assert len(messages) == len(set(messages)) == 6  # one sentence per trap
+        assert not any("(s)" in m or "{" in m for m in messages)
+    french = {c.code: c.message for c in layout_checks(_doc("texte", "fr"), "fr")}
+    assert french["layout_tables"] == "Aucun tableau."
+    assert french["layout_text_box"] == "Aucune zone de texte."  # feminine, not "détecté(s)"
+
+
+def test_length_message_counts_pages_in_words() -> None:
+    text = " ".join(["mot"] * 300)
+    one = length_check(_doc(text, "fr"), Profile("cv", "fr", years_experience=1), "fr").message
+    assert one.startswith("1 page, 300 mots") and "(s)" not in one
+    four = length_check(_doc(text, "en", pages=4), Profile("cv", "en", years_experience=1), "en")
+    assert four.status == "fail" and four.message.startswith("4 pages, 300 words")
+    assert "aim for 1 page." in four.message
+
+
 def test_bullets_action_verbs_and_figures_in_both_languages() -> None:
     good_en = ("Experience\n- Led a team of 5 engineers to ship the billing API\n"
                "- Reduced cloud costs by 30% in six months\n- Built a test suite of 400 cases\n")

@@ -8,7 +8,7 @@ from pathlib import PurePath
 
 from analysis.extraction.types import Profile
 from analysis.matching.content_checks import bullets_check, dates_check
-from analysis.matching.messages import msg, seniority_name
+from analysis.matching.messages import msg, pages_text, seniority_name
 from analysis.matching.text import fold
 from analysis.matching.types import Check
 from analysis.parsing.document import ParsedDocument
@@ -90,15 +90,15 @@ def length_check(doc: ParsedDocument, cv: Profile, lang: str) -> Check:
     years = cv.years_experience
     seniority = seniority_name(years, lang)
     limit = _max_pages(years)
-    fields = {"pages": pages, "words": words, "seniority": seniority}
+    fields = {"pages": pages_text(pages), "words": words, "seniority": seniority}
     if words < MIN_WORDS:
         return Check("length", "fail", msg(lang, "length.fail", **fields,
                                            advice=msg(lang, "length.too_short")))
     if pages > limit + 1:
-        advice = msg(lang, "length.too_long", seniority=seniority, max_pages=limit)
+        advice = msg(lang, "length.too_long", seniority=seniority, max_pages=pages_text(limit))
         return Check("length", "fail", msg(lang, "length.fail", **fields, advice=advice))
     if pages > limit or words > 450 * limit + 250:
-        advice = msg(lang, "length.too_long", seniority=seniority, max_pages=limit)
+        advice = msg(lang, "length.too_long", seniority=seniority, max_pages=pages_text(limit))
         return Check("length", "warn", msg(lang, "length.warn", **fields, advice=advice))
     if words < THIN_WORDS:
         return Check("length", "warn", msg(lang, "length.warn", **fields,
@@ -127,7 +127,8 @@ def layout_checks(doc: ParsedDocument, lang: str) -> list[Check]:
                              msg(lang, "layout.warn", what=what[:1].upper() + what[1:],
                                  detail=detail)))
         else:
-            out.append(Check(f"layout_{name}", "pass", msg(lang, "layout.pass", what=what)))
+            # One sentence per trap: "Pas de {what} détecté(s)" could not agree in gender.
+            out.append(Check(f"layout_{name}", "pass", msg(lang, f"layout.pass.{name}")))
     return out
 
 

@@ -22,17 +22,22 @@ _EN: dict[str, str] = {
     "headings such as Experience, Education, Skills.",
     "standard_headings.fail": "Standard headings not found: {missing}. Use plain headings "
     "(Experience, Education, Skills) so an ATS files your content correctly.",
-    "length.pass": "{pages} page(s), {words} words: right for {seniority}.",
-    "length.warn": "{pages} page(s), {words} words: {advice}",
-    "length.fail": "{pages} page(s), {words} words: {advice}",
-    "length.too_long": "too long for {seniority}; aim for {max_pages} page(s).",
+    "length.pass": "{pages}, {words} words: right for {seniority}.",
+    "length.warn": "{pages}, {words} words: {advice}",
+    "length.fail": "{pages}, {words} words: {advice}",
+    "length.too_long": "too long for {seniority}; aim for {max_pages}.",
     "length.too_short": "very little text; describe your experience in more detail.",
     "dates.pass": "{count} dates found, consistent.",
     "dates.warn.none": "No dates found: give start and end dates (month and year) for each job.",
     "dates.warn.future": "Date(s) in the future: {items}.",
     "dates.warn.years_only": "Dates give years only; month and year (e.g. 03/2021) reads better.",
     "dates.fail.inverted": "Date range(s) ending before they start: {items}.",
-    "layout.pass": "No {what} detected.",
+    "layout.pass.images": "No text inside images.",
+    "layout.pass.header_footer": "No text in the page header or footer.",
+    "layout.pass.text_box": "No text boxes.",
+    "layout.pass.multi_column": "Single-column layout.",
+    "layout.pass.tables": "No tables.",
+    "layout.pass.text_layer": "Text layer intact.",
     "layout.warn": "{what}: {detail}",
     "layout.images": "text in images",
     "layout.header_footer": "text in the page header or footer",
@@ -110,10 +115,10 @@ _FR: dict[str, str] = {
     "contenu sous des titres comme Expérience, Formation, Compétences.",
     "standard_headings.fail": "Rubriques standard introuvables : {missing}. Utilisez des titres "
     "simples (Expérience, Formation, Compétences) pour que l'ATS classe votre contenu.",
-    "length.pass": "{pages} page(s), {words} mots : adapté pour {seniority}.",
-    "length.warn": "{pages} page(s), {words} mots : {advice}",
-    "length.fail": "{pages} page(s), {words} mots : {advice}",
-    "length.too_long": "trop long pour {seniority} ; visez {max_pages} page(s).",
+    "length.pass": "{pages}, {words} mots : adapté pour {seniority}.",
+    "length.warn": "{pages}, {words} mots : {advice}",
+    "length.fail": "{pages}, {words} mots : {advice}",
+    "length.too_long": "trop long pour {seniority} ; visez {max_pages}.",
     "length.too_short": "très peu de texte ; détaillez davantage vos expériences.",
     "dates.pass": "{count} dates trouvées, cohérentes.",
     "dates.warn.none": "Aucune date trouvée : indiquez début et fin (mois et année) de chaque "
@@ -122,7 +127,12 @@ _FR: dict[str, str] = {
     "dates.warn.years_only": "Dates en années seules ; mois et année (ex. 03/2021) sont plus "
     "lisibles.",
     "dates.fail.inverted": "Période(s) qui se terminent avant de commencer : {items}.",
-    "layout.pass": "Pas de {what} détecté(s).",
+    "layout.pass.images": "Aucun texte dans une image.",
+    "layout.pass.header_footer": "Aucun texte dans l'en-tête ou le pied de page.",
+    "layout.pass.text_box": "Aucune zone de texte.",
+    "layout.pass.multi_column": "Mise en page sur une seule colonne.",
+    "layout.pass.tables": "Aucun tableau.",
+    "layout.pass.text_layer": "Couche texte intacte.",
     "layout.warn": "{what} : {detail}",
     "layout.images": "texte dans des images",
     "layout.header_footer": "texte dans l'en-tête ou le pied de page",
@@ -210,6 +220,11 @@ def msg(lang: str, key: str, **fields: Any) -> str:
     if "gain" in fields:
         fields["points"] = points_text(fields["gain"], lang)
     return table[key].format(**fields)
+
+
+def pages_text(count: int) -> str:
+    """'1 page' / '2 pages' (the same words in French and English)."""
+    return f"{count} page" if count == 1 else f"{count} pages"
 
 
 def seniority_name(years: float | None, lang: str) -> str:
