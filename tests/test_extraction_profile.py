@@ -186,6 +186,13 @@ def test_education_levels() -> None:
         ("A high degree of autonomy", None),
         ("360-degree feedback and a degree of freedom", None),
         ("BA flights to London", None),
+        # a CV's degree letters before a field of study; never "MS Office" or a business analyst
+        ("BA Business Administration 2011 - 2015", 3),
+        ("BS Computer Science, Stanford University", 3),
+        ("MA International Relations", 5),
+        ("MS Data Science", 5),
+        ("MS Office, MS Project, Excel", None),
+        ("Senior BA Analyst on the BA team", None),
     ],
 )
 def test_english_degrees_without_a_level(text: str, level: int | None) -> None:
@@ -198,6 +205,18 @@ def test_languages_with_cefr_levels() -> None:
     found = languages("Fluent in English; German B1; TOEIC 900")
     assert {(x.code, x.level) for x in found} >= {("en", "C1"), ("de", "B1")}
     assert languages("We are a French company based in Paris.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("• Spanish is a plus.", "es"), ("German required.", "de"),
+     ("Italian would be an asset", "it"), ("English is a must", "en"),
+     ("The application in English must be sent by mail.", None),
+     ("L'espagnol est un atout.", "es"), ("Anglais apprécié.", "en"), ("Allemand souhaité", "de"),
+     ("Spanish market experience is a plus.", None), ("We serve German customers.", None)],
+)
+def test_an_offer_names_a_language_by_its_worth_alone(text: str, code: str | None) -> None:
+    assert [x.code for x in languages(text)] == ([code] if code else [])
 
 
 def test_a_new_section_after_nice_to_have_is_required_again() -> None:

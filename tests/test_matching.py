@@ -195,3 +195,20 @@ def test_hostile_cv_text_gives_a_report_not_a_crash(text: str) -> None:
     assert "<script>" not in to_html(report)
     assert to_markdown(report).startswith("#")
     docx.Document(io.BytesIO(to_docx(report)))  # opens
+
+
+def test_account_manager_rows_read_the_degree_and_the_preferred_language(samples: Path) -> None:
+    report = match(samples / "cv_en_account_manager_web.pdf",
+                   samples / "offer_en_account_manager.pdf")
+    rows = {r.kind: r for r in report.requirements if r.kind in ("education", "language")}
+    # "BA Business Administration" is a bachelor's: the row is met and quotes that CV line
+    assert rows["education"].status == "matched"
+    assert "BA Business Administration" in (rows["education"].evidence or "")
+    # "Spanish is a plus" under "Preferred qualifications"; the CV says "Spanish: B2"
+    spanish = next(r for r in report.requirements if r.id == "language:es")
+    assert spanish.importance == "preferred" and spanish.status == "matched"
+    assert "Spanish" in (spanish.evidence or "")
+    # "Bachelor's degree in business" is the education row's, not a missing hard skill
+    assert not [r for r in report.requirements
+                if r.kind == "hard" and "degree" in r.label.lower()]
+    assert not any("degree" in r.message.lower() for r in report.recommendations)

@@ -324,7 +324,8 @@ def test_offer_wording_written_in_the_cv_counts_even_if_not_tagged(model: Keywor
      ("customer needs", True),
      # a degree is the education row's business, not a skill row
      ("BS/BA degree", False), ("Master’s Degree", False), ("university diploma", False),
-     ("degree apprenticeship scheme", True),
+     ("degree apprenticeship scheme", True), ("Bachelor's degree in business", False),
+     ("Degree in Finance", False),
      # a hyphenated dictionary adjective, even capitalised at the start of a bullet
      ("Hands-on", False), ("hands-on", False), ("Well-known", False), ("Hands", False),
      ("Front-end", True), ("Python-based", True), ("end-to-end testing", True)],

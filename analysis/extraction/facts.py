@@ -132,6 +132,18 @@ def cv_years(text: str, today: dt.date | None = None) -> float | None:
 
 
 # ---------------------------------------------------------------- education level
+# CVs write a degree as its letters and field ("BA Business Administration", "BS Computer
+# Science", "MA International Relations"). Bare "BA"/"MS" are too ambiguous (a business
+# analyst, "MS Office"), so the letters count only before a field of study named here.
+_FIELD = (
+    r"(?:Business|Economics|Computer|Computing|Science|Sciences|Arts|Engineering|Mathematics|"
+    r"Maths?|Statistics|Physics|Chemistry|Biology|Finance|Accounting|Marketing|Management|"
+    r"Psychology|Sociology|Philosophy|History|English|French|Spanish|Languages|Linguistics|"
+    r"Communications?|Journalism|Political|Politics|International|Law|Nursing|Education|"
+    r"Information|Data (?:Science|Analytics)|Design|Architecture|Geography|Hospitality|"
+    r"Supply|Logistics|Human|Public|Media|Graphic|Electrical|Mechanical|Civil|Software|"
+    r"Applied)\b"
+)
 _EDUCATION: list[tuple[int, str, re.Pattern[str]]] = [
     (8, "PhD", re.compile(r"\b(?:ph\.?\s?d|doctorat|doctorate|doctoral|docteur)\b", re.I)),
     (5, "Bac+5", re.compile(r"\bbac\s*\+\s*5\b", re.I)),
@@ -140,6 +152,7 @@ _EDUCATION: list[tuple[int, str, re.Pattern[str]]] = [
         "Master",
         re.compile(
             r"(?<!Scrum )(?<!scrum )(?<!Scrum-)\b(?:Master(?:'s)?|MASTER|MSc|M\.Sc|M\.S\b|MBA|M2|"
+            r"M[AS](?=\s+(?:degree\b|in\b|" + _FIELD + r"))|"
             r"(?i:master['’´\x92]s|masters? degree|mast[eè]re|dipl[oô]me d'ing[ée]nieur|"
             r"[ée]cole d'ing[ée]nieurs?|engineering degree|ing[ée]nieur dipl[oô]m[ée]|"
             r"grande [ée]cole))\b"
@@ -153,7 +166,7 @@ _EDUCATION: list[tuple[int, str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:Licence|LICENCE|licence (?:pro|professionnelle|en|de|d')|Bachelor(?:'s)?|"
             r"(?i:bachelor['’´\x92]s|bachelors? degree)|BSc|B\.Sc|BUT|BEng|BA/BS|BS/BA|"
-            r"B[AS](?=\s+(?:degree\b|in\b|\(Hons\))))\b|\bB\.[AS]\b\.?"
+            r"B[AS](?=\s+(?:degree\b|in\b|\(Hons\)|" + _FIELD + r")))\b|\bB\.[AS]\b\.?"
         ),
     ),
     (2, "Bac+2", re.compile(r"\b(?:bac\s*\+\s*2|BTS|DUT|DEUG|associate degree)\b", re.I)),
@@ -241,6 +254,16 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
 ]
 _TOEIC = re.compile(r"toeic\D{0,12}(\d{3})")
 _LANG_CUE = re.compile(r"langue|language|parl|speak|spoken|ecrit|written|oral|lu,|niveau|level")
+# An offer often names a language with only what it is worth: "Spanish is a plus", "German
+# required", "l'espagnol est un atout", "allemand apprécié". Read only right after the name, so
+# "Spanish market experience is a plus" is no language requirement.
+_LANG_WORTH = re.compile(
+    r"^\s*(?:is a must\b|(?:(?:is|would be|will be|are|est|serait|sera)\s+)?"
+    r"(?:(?:a|an|un|une)\s+)?(?:"
+    r"plus|asset|advantage|bonus|required|preferred|appreciated|desirable|essential|mandatory|"
+    r"nice to have|atout|avantage|requis|exige|souhaite|apprecie|indispensable|"
+    r"obligatoire|impose)\b)"
+)
 _LEVEL_ORDER = {"A1": 1, "A2": 2, "B1": 3, "B2": 4, "C1": 5, "C2": 6, "native": 7}
 
 
@@ -267,7 +290,8 @@ def languages(
             before = before[previous[-1].end() :]
         level = _level(after) or _level(before)
         in_section = any(s <= m.start() < e for s, e in sections)
-        if level is None and not in_section and not _LANG_CUE.search(before + after):
+        if (level is None and not in_section and not _LANG_CUE.search(before + after)
+                and not _LANG_WORTH.search(after)):
             continue
         old = best.get(code)
         if old is None or _LEVEL_ORDER.get(level or "", 0) > _LEVEL_ORDER.get(old.level or "", 0):

@@ -6,7 +6,9 @@ from functools import cache
 
 # Bump when a change to the parsing or extraction code changes what is extracted, so that
 # cached results (talent pool, coaching workspace, batch --resume) are recomputed.
-EXTRACTION_CODE_VERSION = 7  # 7: a section heading after "Nice to have" ("Education")
+EXTRACTION_CODE_VERSION = 8  # 8: degree letters before a field ("BA Business
+# Administration", "MS Computer Science") and an offer's "Spanish is a plus" are read (match-v9)
+# 7: a section heading after "Nice to have" ("Education")
 # makes what follows required again (match-v8)
 # 6: offers' education and languages carry their importance; English degrees without a level
 # ("Degree in marketing") read as a bachelor's (match-v8)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from analysis.extraction.facts import education_mentions
 from analysis.extraction.types import LanguageSkill, Profile
 from analysis.matching.text import sentence_at, title_similarity
 from analysis.matching.types import RequirementResult
@@ -97,7 +98,20 @@ def experience_row(cv: Profile, offer: Profile, lang: str) -> RequirementResult 
         how=None, evidence=evidence, offer_text=label, credit=credit)
 
 
-def education_row(cv: Profile, offer: Profile, lang: str) -> RequirementResult | None:
+def _education_evidence(doc: ParsedDocument | None, level: int) -> str | None:
+    """The CV line that names its education level ("BA Business Administration 2011 - 2015")."""
+    if doc is None or not doc.text:
+        return None
+    starts = [start for found, _, start in education_mentions(doc.text) if found == level]
+    if not starts:
+        return None
+    in_section = [s for s in starts if doc.section_at(s) == "education"]
+    start = (in_section or starts)[0]
+    return sentence_at(doc.text, start, start + 1)
+
+
+def education_row(cv: Profile, offer: Profile, lang: str,
+                  doc: ParsedDocument | None = None) -> RequirementResult | None:
     """Education level asked for vs the CV's (each missing year of study costs a fifth)."""
     wanted = offer.education_level
     if wanted is None:
@@ -108,7 +122,8 @@ def education_row(cv: Profile, offer: Profile, lang: str) -> RequirementResult |
         credit, evidence = 0.5, None
     else:
         credit = 1.0 if have >= wanted else max(0.0, 1.0 - (wanted - have) / 5)
-        evidence = cv.education_label or education_name(have, lang)
+        evidence = (_education_evidence(doc, have) or cv.education_label
+                    or education_name(have, lang))
     return RequirementResult(
         id="education", label=label, kind="education",
         importance=offer.education_importance or "required",

@@ -21,6 +21,9 @@ from analysis.matching.skills import TaxonomyLike, skill_rows
 from analysis.matching.types import Check, MatchReport, RequirementResult
 from analysis.parsing.document import ParsedDocument
 
+# match-v9: any degree phrase ("Bachelor's degree in business") is the education row's, never a
+# skill row; the education row quotes the CV line of the degree; CVs' "BA Business
+# Administration" and offers' "Spanish is a plus" are read (extraction 8). Same weights.
 # match-v8: an offer's education level and languages are required or only preferred, as its
 # skills are ("a PhD is a plus"); a preferred level never caps; English "degree in X" is read;
 # a new section heading after "Nice to have" ("Education") is required again (extraction 7).
@@ -28,7 +31,7 @@ from analysis.parsing.document import ParsedDocument
 # match-v6: degree phrases ("BS/BA degree") are education, not skill rows; same weights.
 # match-v5: a skills-profile component (cosine of the hard-skill vectors by id, see overlap.py)
 # and new weights; match-v4 fixed offer titles (never a long line or a sentence).
-SCORING_VERSION = "match-v8"
+SCORING_VERSION = "match-v9"
 _UNREADABLE_CODES = {"no_text_layer", "empty"}
 _MIN_READABLE_WORDS = 5
 _MAX_PATH_CHARS = 4096
@@ -97,7 +100,7 @@ def requirement_rows(cv_doc: ParsedDocument, cv_profile: Profile, offer_profile:
     rows = skill_rows(cv_doc, cv_profile, offer_profile, taxonomy)
     title = title_row(cv_doc, cv_profile, offer_profile)
     criteria = [title, experience_row(cv_profile, offer_profile, lang),
-                education_row(cv_profile, offer_profile, lang)]
+                education_row(cv_profile, offer_profile, lang, cv_doc)]
     rows.extend(r for r in criteria if r is not None)
     rows.extend(language_rows(cv_doc, cv_profile, offer_profile, lang))
     return rows

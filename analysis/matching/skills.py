@@ -65,6 +65,7 @@ _GENERIC_TERMS = frozenset(
     "design plan solid english french german spanish anglais francais experience "
     "skills knowledge ability team work hands".split())
 _EDUCATION_HEADS = frozenset("degree degrees diploma diplomas diplome diplomes".split())
+_DEGREE_NEXT = frozenset("in of or and en".split())
 MAX_TERM_WORDS = 4
 
 
@@ -85,8 +86,9 @@ def is_usable_term(mention: SkillMention) -> bool:
         return False
     if len(tokens) > 1 and tokens[0] in _TERM_VERBS:
         return False
-    if tokens[-1] in _EDUCATION_HEADS:  # "Degree", "BS/BA degree": the education row's
-        return False
+    if any(t in _EDUCATION_HEADS and (i == len(tokens) - 1 or tokens[i + 1] in _DEGREE_NEXT)
+           for i, t in enumerate(tokens)):  # "BS/BA degree", "Bachelor's degree in business":
+        return False  # the education row reads those ("degree apprenticeship" is a skill)
     if len(tokens) == 1 and (tokens[0] in _GENERIC_TERMS or tokens[0] in _TERM_VERBS):
         return False
     head = words[-1]
