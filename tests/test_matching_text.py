@@ -32,3 +32,18 @@ def test_find_wording_is_accent_and_case_insensitive_and_returns_original_offset
     assert cv[start:end] == "Power BI"
     assert find_wording(cv, ["qualité totale"]) is None
     assert find_wording("Maîtrise de SQLite", ["SQL"]) is None  # whole words only
+
+
+def test_evidence_is_the_sentence_that_starts_with_the_mention() -> None:
+    from analysis.matching.text import sentence_at
+
+    text = ("À PROPOS\nComptable confirmée, 8 ans en cabinet. Autonome sur la tenue complète.\n"
+            "EXPÉRIENCE\n")
+    start = text.index("Autonome")
+    assert sentence_at(text, start, start + 8) == "Autonome sur la tenue complète."
+    first = text.index("Comptable")
+    assert sentence_at(text, first, first + 9) == "Comptable confirmée, 8 ans en cabinet."
+    # a line that goes on in lower case is the same sentence, also when the mention starts it
+    wrapped = "Built APIs for the payments\nteam with FastAPI."
+    assert sentence_at(wrapped, wrapped.index("team"), wrapped.index("team") + 4) == (
+        "Built APIs for the payments team with FastAPI.")

@@ -117,7 +117,10 @@ def education_row(cv: Profile, offer: Profile, lang: str,
     if wanted is None:
         return None
     have = cv.education_level
-    label = offer.education_label or education_name(wanted, lang)
+    # The level's name in the report's language ("Bachelor's degree", "Bac+3 (licence)"), not
+    # the extractor's bilingual key ("Licence / Bachelor") shown to an English reader.
+    name = education_name(wanted, lang)
+    label = name[:1].upper() + name[1:]
     if have is None:
         credit, evidence = 0.5, None
     else:
@@ -128,7 +131,7 @@ def education_row(cv: Profile, offer: Profile, lang: str,
         id="education", label=label, kind="education",
         importance=offer.education_importance or "required",
         status="partial" if have is None else _status(credit, partial=0.3),
-        how=None, evidence=evidence, offer_text=offer.education_label, credit=credit)
+        how=None, evidence=evidence, offer_text=label, credit=credit)
 
 
 def _level_index(level: str | None) -> int | None:

@@ -66,7 +66,10 @@ def sentence_at(text: str, start: int, end: int) -> str:
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
     left = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
+    # endpos start + 1: the boundary's lookahead must see the mention's first character, or a
+    # sentence that starts with the mention ("... en entreprise. Autonome sur ...") is glued
+    # to the one before it.
+    for match in _SENTENCE_END.finditer(text, 0, min(len(text), start + 1)):
         left = match.end()
     right_match = _SENTENCE_END.search(text, end)
     right = right_match.start() if right_match else len(text)
