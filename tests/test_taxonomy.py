@@ -61,8 +61,13 @@ def test_organisation_skills_share_one_id_across_languages() -> None:
     ids = {m.skill_id for text, lang in [
         ("Strong organisation skills.", "en"), ("Highly organised and calm.", "en"),
         ("Sens de l'organisation.", "fr"), ("Capacité d'organisation.", "fr"),
-        ("Vous êtes organisée.", "fr")] for m in extract_skills(text, lang) if m.kind == "soft"}
+        ("Vous êtes organisée.", "fr"),
+        # a bare "organisation" as a skills-list item is the same soft skill, not ESCO's "plan"
+        ("Soft skills: leadership, organisation, adaptability", "en"),
+        ("Savoir-être : rigueur, discrétion, organisation", "fr")]
+        for m in extract_skills(text, lang) if m.kind == "soft" and "organi" in m.text.lower()}
     assert len(ids) == 1
+    assert "cvscope:soft/organisation" in ids
 
 
 def test_kinds_hard_and_soft(tax: Taxonomy) -> None:
