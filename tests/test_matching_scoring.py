@@ -351,6 +351,12 @@ def test_title_similarity_crosses_languages_and_ignores_contract_details() -> No
     assert title_similarity("Data Engineer", "Data Analyst") < title_similarity(
         "Data Engineer", "Senior data engineer")
     assert title_similarity("Infirmier urgences", "Comptable unique") == 0.0
+    # both genders and inclusive writing name the same job
+    assert title_similarity("Infirmier / Infirmière diplômé(e) d'État",
+                            "Infirmière diplômée d’État") == 1.0
+    assert title_similarity("Vendeur / Vendeuse", "Vendeuse conseil") == 1.0
+    assert title_similarity("Directeur commercial", "Directrice commerciale") == 1.0
+    assert title_similarity("Consultante data", "Consultant data") == 1.0
 
 
 def test_evidence_sentence_spans_soft_wrapped_pdf_lines_but_not_bullets() -> None:

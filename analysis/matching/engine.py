@@ -23,7 +23,8 @@ from analysis.parsing.document import ParsedDocument
 
 # match-v9: any degree phrase ("Bachelor's degree in business") is the education row's, never a
 # skill row; the education row quotes the CV line of the degree; CVs' "BA Business
-# Administration" and offers' "Spanish is a plus" are read (extraction 8). Same weights.
+# Administration" and offers' "Spanish is a plus" are read (extraction 8); French titles match
+# across genders and inclusive writing ("Infirmier / Infirmière diplômé(e)"). Same weights.
 # match-v8: an offer's education level and languages are required or only preferred, as its
 # skills are ("a PhD is a plus"); a preferred level never caps; English "degree in X" is read;
 # a new section heading after "Nice to have" ("Education") is required again (extraction 7).

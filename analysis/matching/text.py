@@ -130,6 +130,19 @@ def find_wording(text: str, wordings: list[str]) -> tuple[int, int] | None:
     return None
 
 
+# French titles come in both genders and in inclusive writing ("Infirmier / Infirmière
+# diplômé(e) d'État" vs "Infirmière diplômée d'État"): one form per word, for titles only.
+_FEMININE_ENDINGS = (("euse", "eur"), ("trice", "teur"), ("ienne", "ien"), ("ante", "ant"),
+                     ("iere", "ier"), ("ee", "e"))
+
+
+def _masculine(token: str) -> str:
+    for feminine, masculine in _FEMININE_ENDINGS:
+        if token.endswith(feminine) and len(token) > len(feminine) + 2:
+            return token[: -len(feminine)] + masculine
+    return token
+
+
 @lru_cache(maxsize=4096)
 def title_tokens(title: str) -> frozenset[str]:
     """Content tokens of a job title, mapped to a shared FR/EN vocabulary."""
@@ -142,7 +155,8 @@ def title_tokens(title: str) -> frozenset[str]:
             continue
         if token.endswith("s") and token[:-1] in _TITLE_SYNONYMS.values():
             token = token[:-1]
-        out.add(_TITLE_SYNONYMS.get(token, token))
+        token = _TITLE_SYNONYMS.get(token, token)
+        out.add(_TITLE_SYNONYMS.get(_masculine(token), _masculine(token)))
     return frozenset(out)
 
 
