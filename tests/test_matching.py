@@ -213,3 +213,10 @@ def test_account_manager_rows_read_the_degree_and_the_preferred_language(samples
     assert not [r for r in report.requirements
                 if r.kind == "hard" and "degree" in r.label.lower()]
     assert not any("degree" in r.message.lower() for r in report.recommendations)
+
+
+def test_an_education_level_is_never_a_skill_row(analyst_cv: ParsedDocument,
+                                                 analyst_offer: ParsedDocument) -> None:
+    report = match(analyst_cv, analyst_offer)
+    # the offer's "Bac+5" is a taxonomy keyword; the education row alone reads it
+    assert [r.kind for r in report.requirements if "bac+5" in r.label.lower()] == ["education"]

@@ -47,3 +47,16 @@ def test_evidence_is_the_sentence_that_starts_with_the_mention() -> None:
     wrapped = "Built APIs for the payments\nteam with FastAPI."
     assert sentence_at(wrapped, wrapped.index("team"), wrapped.index("team") + 4) == (
         "Built APIs for the payments team with FastAPI.")
+
+
+def test_an_abbreviated_month_does_not_end_the_evidence_sentence() -> None:
+    from analysis.matching.text import sentence_at
+
+    text = ("Chargée d’études statistiques – Mutuelle Horizon, sept. 2016 – août 2019.\n"
+            "Analyst at Acme since Jan. 2020. Built 14 dashboards.")
+    at = text.index("statistiques")
+    assert sentence_at(text, at, at + 12).endswith("sept. 2016 – août 2019.")
+    at = text.index("Analyst")
+    assert sentence_at(text, at, at + 7) == "Analyst at Acme since Jan. 2020."
+    at = text.index("Built")
+    assert sentence_at(text, at, at + 5) == "Built 14 dashboards."

@@ -210,6 +210,12 @@ def education_mentions(text: str) -> list[tuple[int, str, int]]:
     return sorted(found, key=lambda x: x[2])
 
 
+def is_education_level(text: str) -> bool:
+    """Whether `text` is nothing but an education level ("Bac+5", "Master's", "PhD")."""
+    text = text.strip(" .,;:()")
+    return any(pattern.fullmatch(text) for _, _, pattern in _EDUCATION)
+
+
 def education(text: str, highest: bool) -> tuple[int | None, str | None]:
     """(years after bac, label) of the highest (CV) or lowest (offer) level mentioned."""
     found = {(level, label) for level, label, _ in education_mentions(text)}

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
 
+from analysis.extraction.facts import is_education_level
 from analysis.extraction.normalize import english_lookup, english_word_classes
 from analysis.extraction.types import Profile, SkillMention
 from analysis.matching.text import find_wording, fold, sentence_at
@@ -113,7 +114,8 @@ def _can_be_noun(word: str) -> bool:
 def _offer_skills(offer: Profile) -> dict[str, list[SkillMention]]:
     grouped: dict[str, list[SkillMention]] = {}
     for mention in offer.mentions:
-        if is_usable_term(mention):
+        # "Bac+5" is also a taxonomy keyword, but the education row already reads the level
+        if is_usable_term(mention) and not is_education_level(mention.text):
             grouped.setdefault(mention.skill_id, []).append(mention)
     return grouped
 

@@ -8,9 +8,16 @@ from array import array
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
+# Abbreviated months end with a period but not a sentence ("Chargée d'études, sept. 2016 -
+# 2019", "Jan. 2020"): one fixed-width look-behind per abbreviation and capitalisation.
+_MONTH_ABBREVIATIONS = ("janv", "févr", "fév", "avr", "juil", "sept", "oct", "nov", "déc",
+                        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "dec")
+_NOT_AFTER_MONTH = "".join(f"(?<!\\b{m}\\.)" for a in _MONTH_ABBREVIATIONS
+                           for m in (a, a.capitalize(), a.upper()))
 # A line break ends a sentence unless it is a soft wrap (PDF lines): after a comma, or before
 # a lower-case word.
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý0-9•\-])|(?<!,)\n(?![a-zà-ÿ(])")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])" + _NOT_AFTER_MONTH + r"\s+(?=[A-ZÀ-Ý0-9•\-])"
+                           r"|(?<!,)\n(?![a-zà-ÿ(])")
 _BULLET_PREFIX = re.compile(r"^[\s•●▪◦‣➢➤►■□\-–—*·>]+")
 MAX_EVIDENCE = 280
 
