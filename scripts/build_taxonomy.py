@@ -250,6 +250,11 @@ class Builder:
         for sid, _kind, _en, _fr, *rest in read_tsv("new_skills.tsv"):
             if rest and rest[0].strip():
                 self.skills[sid]["broader"].append(self.resolve(rest[0]))
+        for code, _title, target in read_tsv("tool_group_skills.tsv"):
+            group, skill = f"cvscope:toolgroup/{code}", self.resolve(target)
+            for rec in self.skills.values():
+                if group in rec["broader"] and skill not in rec["broader"]:
+                    rec["broader"].append(skill)
         for target, lang, aliases, *rest in read_tsv("aliases.tsv"):
             sid = self.resolve(target)
             flags = rest[0].strip() if rest else ""
