@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from analysis.extraction.normalize import fold
 from analysis.extraction.types import LanguageSkill
@@ -197,12 +198,14 @@ _LEVEL_BEFORE_DEGREE = re.compile(
 )
 
 
-def education_mentions(text: str) -> list[tuple[int, str, int]]:
-    """(years after bac, label, offset) of each education level mentioned, in text order."""
+def education_mentions(text: str, only: int | None = None) -> list[tuple[int, str, int]]:
+    """(years after bac, label, offset) of each education level mentioned (or only those of
+    level `only`), in text order."""
     found: list[tuple[int, str, int]] = []
     for level, label, pattern in _EDUCATION:
-        found.extend((level, label, m.start()) for m in pattern.finditer(text))
-    for m in _DEGREE.finditer(text):
+        if only is None or level == only:
+            found.extend((level, label, m.start()) for m in pattern.finditer(text))
+    for m in _DEGREE.finditer(text) if only in (None, 3, 5) else ():
         if _LEVEL_BEFORE_DEGREE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
         found.append((5, "Master", m.start()) if m.group("graduate")
@@ -210,6 +213,7 @@ def education_mentions(text: str) -> list[tuple[int, str, int]]:
     return sorted(found, key=lambda x: x[2])
 
 
+@lru_cache(maxsize=4096)  # asked for every offer mention of every candidate a pool ranks
 def is_education_level(text: str) -> bool:
     """Whether `text` is nothing but an education level ("Bac+5", "Master's", "PhD")."""
     text = text.strip(" .,;:()")

@@ -102,12 +102,15 @@ def _education_evidence(doc: ParsedDocument | None, level: int) -> str | None:
     """The CV line that names its education level ("BA Business Administration 2011 - 2015")."""
     if doc is None or not doc.text:
         return None
-    starts = [start for found, _, start in education_mentions(doc.text) if found == level]
-    if not starts:
-        return None
-    in_section = [s for s in starts if doc.section_at(s) == "education"]
-    start = (in_section or starts)[0]
-    return sentence_at(doc.text, start, start + 1)
+    # the education section first: reading a few lines, not the whole CV, for every pool
+    # candidate ranked
+    spans = [(s.start, s.end) for s in doc.sections if s.name == "education"]
+    for begin, end in [*spans, (0, len(doc.text))]:
+        starts = [begin + at for found, _, at in education_mentions(doc.text[begin:end], level)
+                  if found == level]
+        if starts:
+            return sentence_at(doc.text, starts[0], starts[0] + 1)
+    return None
 
 
 def education_row(cv: Profile, offer: Profile, lang: str,

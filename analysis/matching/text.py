@@ -5,21 +5,29 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from collections.abc import Iterator
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
-# Abbreviated months end with a period but not a sentence ("Chargée d'études, sept. 2016 -
-# 2019", "Jan. 2020"): one fixed-width look-behind per abbreviation and capitalisation.
-_MONTH_ABBREVIATIONS = ("janv", "févr", "fév", "avr", "juil", "sept", "oct", "nov", "déc",
-                        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "dec")
-_NOT_AFTER_MONTH = "".join(f"(?<!\\b{m}\\.)" for a in _MONTH_ABBREVIATIONS
-                           for m in (a, a.capitalize(), a.upper()))
 # A line break ends a sentence unless it is a soft wrap (PDF lines): after a comma, or before
 # a lower-case word.
-_SENTENCE_END = re.compile(r"(?<=[.!?;])" + _NOT_AFTER_MONTH + r"\s+(?=[A-ZÀ-Ý0-9•\-])"
-                           r"|(?<!,)\n(?![a-zà-ÿ(])")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý0-9•\-])|(?<!,)\n(?![a-zà-ÿ(])")
+# Abbreviated months end with a period but not a sentence ("Chargée d'études, sept. 2016 -
+# 2019", "Jan. 2020"); checked on the few boundaries that follow a period.
+_MONTH_BEFORE = re.compile(r"\b(?:janv|févr|fév|avr|juil|sept|oct|nov|déc|jan|feb|mar|apr|jun|"
+                           r"jul|aug|sep|dec)\.$", re.IGNORECASE)
+
+
+def _boundaries(text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+    """Sentence boundaries of text[pos:endpos], not those after an abbreviated month."""
+    for match in _SENTENCE_END.finditer(text, pos, endpos):
+        at = match.start()
+        if text[at - 1 : at] == "." and _MONTH_BEFORE.search(text, max(0, at - 6), at):
+            continue
+        yield match
 _BULLET_PREFIX = re.compile(r"^[\s•●▪◦‣➢➤►■□\-–—*·>]+")
 MAX_EVIDENCE = 280
+_LOOK_BACK = 4 * MAX_EVIDENCE
 
 # Title words that mean the same across French and English (accent-free keys).
 _TITLE_SYNONYMS: dict[str, str] = {
@@ -72,13 +80,15 @@ def sentence_at(text: str, start: int, end: int) -> str:
     """The sentence or bullet line of `text` around [start, end), trimmed for display."""
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    left = 0
+    # Look back a bounded stretch: scanning from the top of the CV for each evidence row cost
+    # a pool ranking dearly; a longer sentence is shown as a window around the mention anyway.
+    left = max(0, start - _LOOK_BACK)
     # endpos start + 1: the boundary's lookahead must see the mention's first character, or a
     # sentence that starts with the mention ("... en entreprise. Autonome sur ...") is glued
     # to the one before it.
-    for match in _SENTENCE_END.finditer(text, 0, min(len(text), start + 1)):
+    for match in _boundaries(text, left, min(len(text), start + 1)):
         left = match.end()
-    right_match = _SENTENCE_END.search(text, end)
+    right_match = next(_boundaries(text, end, len(text)), None)
     right = right_match.start() if right_match else len(text)
     sentence = _BULLET_PREFIX.sub("", " ".join(text[left:right].split()))
     if len(sentence) > MAX_EVIDENCE:
