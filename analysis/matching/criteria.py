@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analysis.extraction.facts import education_mentions
 from analysis.extraction.types import LanguageSkill, Profile
-from analysis.matching.text import sentence_at, title_similarity
+from analysis.matching.text import line_at, sentence_at, title_similarity
 from analysis.matching.types import RequirementResult
 from analysis.parsing.document import ParsedDocument
 
@@ -109,7 +109,7 @@ def _education_evidence(doc: ParsedDocument | None, level: int) -> str | None:
         starts = [begin + at for found, _, at in education_mentions(doc.text[begin:end], level)
                   if found == level]
         if starts:
-            return sentence_at(doc.text, starts[0], starts[0] + 1)
+            return line_at(doc.text, starts[0])
     return None
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from collections.abc import Iterator
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
@@ -18,13 +17,12 @@ _MONTH_BEFORE = re.compile(r"\b(?:janv|févr|fév|avr|juil|sept|oct|nov|déc|jan
                            r"jul|aug|sep|dec)\.$", re.IGNORECASE)
 
 
-def _boundaries(text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
-    """Sentence boundaries of text[pos:endpos], not those after an abbreviated month."""
-    for match in _SENTENCE_END.finditer(text, pos, endpos):
-        at = match.start()
-        if text[at - 1 : at] == "." and _MONTH_BEFORE.search(text, max(0, at - 6), at):
-            continue
-        yield match
+def _after_month(text: str, match: re.Match[str]) -> bool:
+    """Whether a boundary follows an abbreviated month rather than a sentence."""
+    at = match.start()
+    return text[at - 1 : at] == "." and _MONTH_BEFORE.search(text, max(0, at - 6), at) is not None
+
+
 _BULLET_PREFIX = re.compile(r"^[\s•●▪◦‣➢➤►■□\-–—*·>]+")
 MAX_EVIDENCE = 280
 _LOOK_BACK = 4 * MAX_EVIDENCE
@@ -86,16 +84,30 @@ def sentence_at(text: str, start: int, end: int) -> str:
     # endpos start + 1: the boundary's lookahead must see the mention's first character, or a
     # sentence that starts with the mention ("... en entreprise. Autonome sur ...") is glued
     # to the one before it.
-    for match in _boundaries(text, left, min(len(text), start + 1)):
-        left = match.end()
-    right_match = next(_boundaries(text, end, len(text)), None)
-    right = right_match.start() if right_match else len(text)
+    for match in reversed(list(_SENTENCE_END.finditer(text, left, min(len(text), start + 1)))):
+        if not _after_month(text, match):
+            left = match.end()
+            break
+    right = len(text)
+    for match in _SENTENCE_END.finditer(text, end):
+        if not _after_month(text, match):
+            right = match.start()
+            break
     sentence = _BULLET_PREFIX.sub("", " ".join(text[left:right].split()))
     if len(sentence) > MAX_EVIDENCE:
         # keep a window centred on the mention
         rel = max(0, start - left - MAX_EVIDENCE // 2)
         sentence = "…" + sentence[rel : rel + MAX_EVIDENCE].strip() + "…"
     return sentence
+
+
+def line_at(text: str, start: int) -> str:
+    """The whole line of `text` at `start` ("BA Business Administration 2011 - 2015")."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", start)
+    line = " ".join(text[left : len(text) if right < 0 else right].split())
+    line = _BULLET_PREFIX.sub("", line)
+    return line if len(line) <= MAX_EVIDENCE else line[:MAX_EVIDENCE].rstrip() + "…"
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
