@@ -119,15 +119,18 @@ else:
 st.divider()
 if cv_read and offer_read:
     (cv_doc, cv_sha), (offer_doc, offer_sha) = cv_read, offer_read
+    # The report quotes the file names (the file-name check, the reports' header): the same
+    # bytes uploaded under another name are another report.
+    key = (f"{cv_sha}:{cv_doc.source}", f"{offer_sha}:{offer_doc.source}")
     with st.spinner(t("busy")):
-        outcome = services.match_docs(cv_sha, offer_sha, cv_doc, offer_doc)
+        outcome = services.match_docs(key[0], key[1], cv_doc, offer_doc)
     if outcome.ok:
         delta = _score_delta(offer_sha, cv_sha, outcome.value.score)
         st.session_state["analysis"] = {
-            "report": outcome.value, "key": (cv_sha, offer_sha), "delta": delta,
+            "report": outcome.value, "key": key, "delta": delta,
             "cv_name": cv_upload.name if cv_upload else cv_doc.source, "offer_name": offer_name,
         }
-        render_report(outcome.value, (cv_sha, offer_sha), delta)
+        render_report(outcome.value, key, delta)
     else:
         _show_error(outcome, None)
 elif st.session_state.get("analysis") and not (cv_upload or offer_upload or offer_text.strip()):

@@ -9,9 +9,15 @@ import streamlit as st
 
 from app_pages import render, services
 from app_pages.i18n import label_of, t
+from app_pages.render import md_escape
 
-STATUS_ICON = {"matched": "✅", "partial": "🟡", "missing": "❌"}
-CHECK_ICON = {"pass": "✅", "warn": "⚠️", "fail": "❌"}
+# Table cells show plain text: symbols every text font has, not colour emoji that a machine
+# without an emoji font draws as empty boxes.
+STATUS_ICON = {"matched": "✓", "partial": "◐", "missing": "✗"}
+# Markdown lines use the Material icons Streamlit ships with its front end (no network, no font).
+CHECK_ICON = {"pass": ":green[:material/check_circle:]", "warn": ":orange[:material/warning:]",
+              "fail": ":red[:material/cancel:]"}
+WARNING_ICON = ":orange[:material/warning:]"
 TOP_RECS = 5
 
 
@@ -111,12 +117,13 @@ def render_recommendations(report: Any) -> None:
         st.success(t("recs.none"))
         return
     ordered = sorted(report.recommendations, key=lambda r: r.priority)
-    # Messages state their own expected gain. st.markdown without unsafe_allow_html renders
-    # no raw HTML, so offer terms quoted in them cannot inject markup.
-    st.markdown("\n".join(f"{i}. {rec.message}" for i, rec in enumerate(ordered[:TOP_RECS], 1)))
+    # Messages state their own expected gain. They quote the offer's and the CV's words, so
+    # Markdown is escaped too: a pasted "![x](https://...)" must not become a remote image.
+    st.markdown("\n".join(f"{i}. {md_escape(rec.message)}"
+                           for i, rec in enumerate(ordered[:TOP_RECS], 1)))
     if len(ordered) > TOP_RECS:
         with st.expander(t("recs.more", n=len(ordered) - TOP_RECS)):
-            st.markdown("\n".join(f"{i}. {rec.message}"
+            st.markdown("\n".join(f"{i}. {md_escape(rec.message)}"
                                    for i, rec in enumerate(ordered[TOP_RECS:], TOP_RECS + 1)))
 
 
@@ -127,12 +134,12 @@ def render_checks(report: Any) -> None:
         st.caption(t("checks.none"))
     for check in report.checks:
         st.markdown(f"{CHECK_ICON.get(check.status, '•')} **{label_of('check', check.status)}** "
-                    f"— {check.message}")
+                    f"— {md_escape(check.message)}")
     warnings = list(report.cv.warnings) if report.cv is not None else []
     if warnings:
         st.caption(t("warnings.title"))
         for warning in warnings:
-            st.markdown(f"⚠️ {warning.message}")
+            st.markdown(f"{WARNING_ICON} {md_escape(warning.message)}")
 
 
 def requirement_rows(report: Any, only_missing: bool = False) -> list[dict[str, str]]:

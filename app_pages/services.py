@@ -114,7 +114,7 @@ def parse_pasted(sha256: str, _text: str) -> Outcome:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def match_docs(cv_sha: str, offer_sha: str, _cv: Any, _offer: Any) -> Outcome:
-    """Match a parsed CV with a parsed offer; cached on both content hashes."""
+    """Match a parsed CV with a parsed offer; cached on both keys (content hash and name)."""
     from analysis import matching
 
     warm_up()

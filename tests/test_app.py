@@ -149,6 +149,22 @@ def test_hostile_offer_text_is_escaped() -> None:
     assert "<img src=x" not in text and "<script>alert" not in text
 
 
+def test_markdown_in_a_file_name_or_offer_is_shown_as_text() -> None:
+    # check messages quote the file name: a pasted image link must not load a remote picture
+    name = "![t](https:evil.example_t.png)cv.pdf"
+    at = new_app()
+    at.run()
+    at.file_uploader(key="cv_file").upload(name, (SAMPLES / CV_NAME).read_bytes(),
+                                           "application/pdf")
+    at.text_area(key="offer_text").input((SAMPLES / OFFER_NAME).read_text("utf-8"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    checks = [m.value for m in at.markdown if "File name" in m.value]
+    assert checks, "the file-name check quotes the uploaded name"
+    assert all("![t](" not in value for value in checks)
+    assert any("\\!\\[t\\]\\(https\\:" in value for value in checks)
+
+
 def _click(at: AppTest, label: str) -> None:
     [button] = [b for b in at.button if b.label == label]
     button.click()

@@ -60,3 +60,12 @@ def test_an_abbreviated_month_does_not_end_the_evidence_sentence() -> None:
     assert sentence_at(text, at, at + 7) == "Analyst at Acme since Jan. 2020."
     at = text.index("Built")
     assert sentence_at(text, at, at + 5) == "Built 14 dashboards."
+
+
+def test_a_contact_line_does_not_continue_the_headline() -> None:
+    from analysis.matching.text import sentence_at
+
+    text = ("Rebecca Hughes\nKey Account Manager – B2B SaaS\nrebecca.hughes@example.com +1 415\n"
+            "linkedin.com/in/rebecca San Francisco\nPROFILE")
+    at = text.index("SaaS")
+    assert sentence_at(text, at, at + 4) == "Key Account Manager – B2B SaaS"

@@ -9,8 +9,10 @@ from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
 # A line break ends a sentence unless it is a soft wrap (PDF lines): after a comma, or before
-# a lower-case word.
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý0-9•\-])|(?<!,)\n(?![a-zà-ÿ(])")
+# a lower-case word — but a line of contact details (an e-mail or a web address) never
+# continues the headline above it.
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý0-9•\-])|(?<!,)\n(?![a-zà-ÿ(])"
+                           r"|\n(?=[^\s@]+@\S|https?://|www\.|linkedin\.com)")
 # Abbreviated months end with a period but not a sentence ("Chargée d'études, sept. 2016 -
 # 2019", "Jan. 2020"); checked on the few boundaries that follow a period.
 _MONTH_BEFORE = re.compile(r"\b(?:janv|févr|fév|avr|juil|sept|oct|nov|déc|jan|feb|mar|apr|jun|"
