@@ -149,6 +149,21 @@ def test_keyword_frequency_flags_skills_only_listed() -> None:
     assert nothing.status == "pass" and "no required" in nothing.message
 
 
+def test_keyword_frequency_names_a_translated_skill_as_the_cv_does() -> None:
+    text = "Expérience\nChef de projet.\nCompétences\nGestion de projet, Excel"
+    doc = _doc(text, "fr", sections=(Section("experience", "Expérience", 0, 26),
+                                     Section("skills", "Compétences", 26, len(text))))
+    at = text.find("Gestion")
+    cv = Profile("cv", "fr", mentions=(SkillMention(at, at + 17, "Gestion de projet",
+                                                    "skill:pm", "gestion de projet", "hard"),))
+    row = RequirementResult("skill:pm", "project management", "hard", "required", "matched",
+                            "translation", "Gestion de projet, Excel",
+                            offer_text="project management")
+    check = keyword_frequency_check(doc, cv, [row], "fr")
+    assert check.status == "warn" and "Gestion de projet" in check.message
+    assert "project management" not in check.message
+
+
 def test_file_type_and_name() -> None:
     named = {c.code: c.status for c in file_checks(
         _doc("x", source="/tmp/Jane-Doe-CV.pdf", contact=Contact(name="Jane Doe")), "en")}

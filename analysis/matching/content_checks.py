@@ -160,13 +160,15 @@ def keyword_frequency_check(doc: ParsedDocument, cv: Profile,
         return Check("keyword_frequency", "warn", msg(lang, "keyword_frequency.none"))
     only_listed = []
     for row in required:
-        sections = {m.section or doc.section_at(m.start) for m in cv.mentions
-                    if m.skill_id == row.id}
+        mentions = [m for m in cv.mentions if m.skill_id == row.id]
+        sections = {m.section or doc.section_at(m.start) for m in mentions}
         if not sections:  # matched on the offer's wording, not on a tagged mention
             found = find_wording(doc.text, [w for w in (row.offer_text, row.label) if w])
             sections = {doc.section_at(found[0])} if found else set()
         if sections and sections <= {"skills", "languages", "interests"}:
-            only_listed.append(row.offer_text or row.label)
+            # met in another language: name it as the CV does ("Gestion de projet")
+            only_listed.append(mentions[0].text if row.how == "translation" and mentions
+                               else row.offer_text or row.label)
     if only_listed:
         return Check("keyword_frequency", "warn",
                      msg(lang, "keyword_frequency.warn", items=", ".join(only_listed)))
