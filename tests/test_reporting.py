@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import docx
@@ -64,7 +65,7 @@ def test_docx_opens_and_contains_score_tables_and_advice() -> None:
     assert "63.4" in body
     assert "Add “SQL”" in body
     cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
-    assert {"Python", "SQL", "contact_email"} <= cells
+    assert {"Python", "SQL", "E-mail"} <= cells  # checks by name, not by JSON code
     assert any("control chars kept out" in c for c in cells)
 
 
@@ -95,3 +96,26 @@ def test_colons_follow_each_languages_typography() -> None:
     body = "\n".join(p.text for p in docx.Document(io.BytesIO(to_docx(french))).paragraphs)
     assert "\u00a0: 63.4 / 100" in body
     assert "\u00a0:" in to_html(french)
+
+
+def test_reports_name_files_without_their_folders_and_checks_by_name() -> None:
+    report = _report(lang="fr", evidence="Python en production")
+    report = replace(report, cv=replace(report.cv, source="/home/jeanne/Documents/cv.pdf"))
+    for text in (to_markdown(report), to_html(report)):
+        assert "/home/jeanne" not in text and "cv.pdf" in text
+    body = "\n".join(p.text for p in docx.Document(io.BytesIO(to_docx(report))).paragraphs)
+    assert "/home/jeanne" not in body and "cv.pdf" in body
+    assert "| E-mail | échec |" in to_markdown(report)
+
+
+def test_every_check_of_a_real_report_has_a_name_in_both_languages(samples) -> None:
+    from analysis import match
+    from analysis.reporting.labels import check_label
+
+    real = match(samples / "cv_en_account_manager_web.pdf",
+                 samples / "offer_en_account_manager.pdf")
+    assert len(real.checks) >= 15
+    for lang in ("fr", "en"):
+        names = [check_label(lang, c.code) for c in real.checks]
+        assert all(name != c.code for name, c in zip(names, real.checks, strict=True))
+        assert len(set(names)) == len(names)

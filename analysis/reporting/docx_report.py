@@ -10,9 +10,11 @@ from docx.shared import Pt
 
 from analysis.matching.types import MatchReport
 from analysis.reporting.labels import (
+    check_label,
     colon,
     component_label,
     component_value,
+    file_label,
     kind_label,
     label,
     percent,
@@ -47,8 +49,9 @@ def to_docx(report: MatchReport) -> bytes:
     document.styles["Normal"].font.size = Pt(10)
     document.add_heading(label(lang, "title"), level=0)
     if report.cv is not None and report.offer is not None:
-        document.add_paragraph(f"{label(lang, 'cv')}{colon(lang)} {_t(report.cv.source)} · "
-                               f"{label(lang, 'offer')}{colon(lang)} {_t(report.offer.source)}")
+        document.add_paragraph(
+            f"{label(lang, 'cv')}{colon(lang)} {_t(file_label(report.cv.source))} · "
+            f"{label(lang, 'offer')}{colon(lang)} {_t(file_label(report.offer.source))}")
     score = document.add_paragraph()
     run = score.add_run(f"{label(lang, 'score')}{colon(lang)} {report.score:.1f} / 100")
     run.bold = True
@@ -72,7 +75,8 @@ def to_docx(report: MatchReport) -> bytes:
         document.add_paragraph(label(lang, "none"))
     document.add_heading(label(lang, "checks"), level=1)
     _table(document, [label(lang, "check"), label(lang, "status"), label(lang, "message")],
-           [[c.code, label(lang, c.status), c.message] for c in report.checks])
+           [[check_label(lang, c.code), label(lang, c.status), c.message]
+            for c in report.checks])
     document.add_heading(label(lang, "recommendations"), level=1)
     for rec in report.recommendations:
         document.add_paragraph(_t(rec.message), style="List Number")

@@ -6,9 +6,11 @@ from html import escape
 
 from analysis.matching.types import MatchReport
 from analysis.reporting.labels import (
+    check_label,
     colon,
     component_label,
     component_value,
+    file_label,
     kind_label,
     label,
     percent,
@@ -46,8 +48,8 @@ def to_html(report: MatchReport) -> str:
              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
              f"<title>{L('title')}</title><style>{_CSS}</style></head><body>",
              f"<h1>{L('title')}</h1>"]
-    cv = report.cv.source if report.cv is not None else "—"
-    offer = report.offer.source if report.offer is not None else "—"
+    cv = file_label(report.cv.source if report.cv is not None else None)
+    offer = file_label(report.offer.source if report.offer is not None else None)
     sep = colon(lang)
     parts.append(f"<p class=\"meta\">{L('cv')}{sep} {_e(cv)} "
                  f"({_e(report.cv_language or '—')}) · "
@@ -80,7 +82,7 @@ def to_html(report: MatchReport) -> str:
     parts += [f"<h2>{L('checks')}</h2><table>",
               _row([L("check"), L("status"), L("message")], "th")]
     for c in report.checks:
-        parts.append(_row([_e(c.code),
+        parts.append(_row([_e(check_label(lang, c.code)),
                            f"<span class=\"{_e(c.status)}\">{_e(label(lang, c.status))}</span>",
                            _e(c.message)]))
     parts += ["</table>", f"<h2>{L('recommendations')}</h2>"]

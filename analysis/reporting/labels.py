@@ -49,6 +49,24 @@ LABELS: dict[str, dict[str, str]] = {
         "privacy": "Généré sur votre machine par CVScope ; rien n'a été envoyé.",
     },
 }
+# What each check looks at, for the reports handed to a candidate (the JSON keeps the codes).
+CHECK_NAMES: dict[str, dict[str, str]] = {
+    "en": {"readable": "Readable text", "contact_email": "E-mail", "contact_phone": "Phone",
+           "contact_linkedin": "LinkedIn", "standard_headings": "Section headings",
+           "length": "Length", "dates": "Dates", "layout_images": "Text in images",
+           "layout_header_footer": "Header and footer", "layout_text_box": "Text boxes",
+           "layout_multi_column": "Columns", "layout_tables": "Tables",
+           "layout_text_layer": "Text layer", "keyword_frequency": "Skills in experience",
+           "bullets": "Bullet points", "file_type": "File type", "file_name": "File name"},
+    "fr": {"readable": "Texte lisible", "contact_email": "E-mail", "contact_phone": "Téléphone",
+           "contact_linkedin": "LinkedIn", "standard_headings": "Rubriques",
+           "length": "Longueur", "dates": "Dates", "layout_images": "Texte dans les images",
+           "layout_header_footer": "En-tête et pied de page", "layout_text_box": "Zones de texte",
+           "layout_multi_column": "Colonnes", "layout_tables": "Tableaux",
+           "layout_text_layer": "Couche texte", "keyword_frequency": "Compétences dans les "
+           "expériences", "bullets": "Puces", "file_type": "Type de fichier",
+           "file_name": "Nom du fichier"},
+}
 _COMPONENT_KEYS = {"title": "title_c", "languages": "languages_c"}
 _KIND_KEYS = {"title": "title_k", "experience": "experience_k", "education": "education_k"}
 
@@ -71,6 +89,18 @@ def label(lang: str, key: str | None) -> str:
     if key is None:
         return "—"
     return LABELS.get(lang, LABELS["en"]).get(key, key)
+
+
+def check_label(lang: str, code: str) -> str:
+    """Display name of a CV check; unknown codes are shown as they are."""
+    return CHECK_NAMES.get(lang, CHECK_NAMES["en"]).get(code, code)
+
+
+def file_label(source: str | None) -> str:
+    """A document's file name without its folders: reports are handed to other people."""
+    if not source:
+        return "—"
+    return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or source
 
 
 def component_label(lang: str, name: str) -> str:

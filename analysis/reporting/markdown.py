@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from analysis.matching.types import MatchReport
 from analysis.reporting.labels import (
+    check_label,
     colon,
     component_label,
     component_value,
+    file_label,
     kind_label,
     label,
     percent,
@@ -26,8 +28,8 @@ def to_markdown(report: MatchReport) -> str:
     lang = report_lang(report)
     out = [f"# {label(lang, 'title')}", ""]
     if report.cv is not None or report.offer is not None:
-        cv = report.cv.source if report.cv is not None else "—"
-        offer = report.offer.source if report.offer is not None else "—"
+        cv = file_label(report.cv.source if report.cv is not None else None)
+        offer = file_label(report.offer.source if report.offer is not None else None)
         out += [f"- {label(lang, 'cv')}{colon(lang)} {_cell(cv)} ({report.cv_language or '—'})",
                 f"- {label(lang, 'offer')}{colon(lang)} {_cell(offer)} "
                 f"({report.offer_language})", ""]
@@ -58,7 +60,8 @@ def to_markdown(report: MatchReport) -> str:
             f"| {label(lang, 'check')} | {label(lang, 'status')} | {label(lang, 'message')} |",
             "|---|---|---|"]
     for c in report.checks:
-        out.append(f"| {c.code} | {label(lang, c.status)} | {_cell(c.message)} |")
+        out.append(f"| {check_label(lang, c.code)} | {label(lang, c.status)} | "
+                   f"{_cell(c.message)} |")
     out += ["", f"## {label(lang, 'recommendations')}", ""]
     if report.recommendations:
         out += [f"{r.priority}. {' '.join(r.message.split())}" for r in report.recommendations]
