@@ -120,8 +120,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "score.band.fair": ("Correspondance partielle", "Partial match"),
     "score.band.weak": ("Correspondance faible", "Weak match"),
     "score.summary": (
-        "{matched} exigence(s) satisfaite(s) sur {total} · {missing} exigence(s) obligatoire(s) "
-        "manquante(s)",
+        "Exigences satisfaites\u00a0: {matched} sur {total} · obligatoires manquantes\u00a0: "
+        "{missing}",
         "{matched} of {total} requirements met · {missing} required missing",
     ),
     "tab.overview": ("Vue d'ensemble", "Overview"),
@@ -147,7 +147,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "component.keywords": ("Mots-clés", "Keywords"),
     "recs.title": ("Recommandations", "Recommendations"),
     "recs.none": ("Rien d'urgent à changer.", "Nothing urgent to change."),
-    "recs.more": ("{n} autre(s) recommandation(s)", "{n} more recommendation(s)"),
+    "recs.more": ("Autres recommandations\u00a0: {n}", "More recommendations: {n}"),
     "checks.title": ("Contrôles ATS", "ATS checks"),
     "checks.none": ("Aucun contrôle.", "No check."),
     "warnings.title": ("Lecture du document", "Reading the document"),

@@ -101,6 +101,10 @@ def test_french_interface_labels_the_metric_score() -> None:
     at = analysed("fr-FR")
     assert at.metric[0].label.startswith("Score")
     assert at.dataframe[0].value.columns[0] == "Statut"
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Exigences satisfaites\u00a0:") for c in captions)
+    # whole words, never a "satisfaite(s)" placeholder
+    assert not any("(s)" in c for c in captions + [e.label for e in at.expander])
 
 
 def test_widget_change_does_not_reparse_unchanged_files(monkeypatch: pytest.MonkeyPatch) -> None:
