@@ -205,12 +205,12 @@ def education_mentions(text: str, only: int | None = None) -> list[tuple[int, st
     for level, label, pattern in _EDUCATION:
         if only is None or level == only:
             found.extend((level, label, m.start()) for m in pattern.finditer(text))
-    for m in _DEGREE.finditer(text) if only in (None, 3, 5) else ():
+    for m in _DEGREE.finditer(text):
         if _LEVEL_BEFORE_DEGREE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
         found.append((5, "Master", m.start()) if m.group("graduate")
                      else (3, "Licence / Bachelor", m.start()))
-    return sorted(found, key=lambda x: x[2])
+    return sorted((f for f in found if only is None or f[0] == only), key=lambda x: x[2])
 
 
 @lru_cache(maxsize=4096)  # asked for every offer mention of every candidate a pool ranks

@@ -118,8 +118,8 @@ def layout_checks(doc: ParsedDocument, lang: str) -> list[Check]:
                 break
     out = []
     for name in _LAYOUT_ORDER:
-        what = msg(lang, f"layout.{name}")
         if name in seen:
+            what = msg(lang, f"layout.{name}")
             status = "fail" if seen[name] in _LAYOUT_FAIL else "warn"
             advice = "ocr" if seen[name] in _LAYOUT_FAIL else name
             detail = msg(lang, f"layout.advice.{advice}")

@@ -106,10 +106,9 @@ def _education_evidence(doc: ParsedDocument | None, level: int) -> str | None:
     # candidate ranked
     spans = [(s.start, s.end) for s in doc.sections if s.name == "education"]
     for begin, end in [*spans, (0, len(doc.text))]:
-        starts = [begin + at for found, _, at in education_mentions(doc.text[begin:end], level)
-                  if found == level]
-        if starts:
-            return line_at(doc.text, starts[0])
+        found = education_mentions(doc.text[begin:end], level)
+        if found:
+            return line_at(doc.text, begin + found[0][2])
     return None
 
 

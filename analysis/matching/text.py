@@ -7,6 +7,8 @@ import unicodedata
 from array import array
 from functools import lru_cache
 
+from analysis.extraction.facts import MONTHS
+
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
 # A line break ends a sentence unless it is a soft wrap (PDF lines): after a comma, or before
 # a lower-case word — but a line of contact details (an e-mail or a web address) never
@@ -14,15 +16,21 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý0-9•\-])|(?<!,)\n(?![a-zà-ÿ(])"
                            r"|\n(?=[^\s@]+@\S|https?://|www\.|linkedin\.com)")
 # Abbreviated months end with a period but not a sentence ("Chargée d'études, sept. 2016 -
-# 2019", "Jan. 2020"); checked on the few boundaries that follow a period.
-_MONTH_BEFORE = re.compile(r"\b(?:janv|févr|fév|avr|juil|sept|oct|nov|déc|jan|feb|mar|apr|jun|"
-                           r"jul|aug|sep|dec)\.$", re.IGNORECASE)
+# 2019", "Jan. 2020"): the abbreviations of the date reader's month table (a key that starts a
+# longer name of the same table: "sept" of "septembre", not "mai" or "juin"), checked on the few
+# boundaries that follow a period.
+_MONTH_ABBREVIATIONS = frozenset(
+    short for short in MONTHS if any(full != short and full.startswith(short) for full in MONTHS))
+_WORD_BEFORE_PERIOD = re.compile(r"(?<!\w)(\w+)\.$")
 
 
 def _after_month(text: str, match: re.Match[str]) -> bool:
     """Whether a boundary follows an abbreviated month rather than a sentence."""
     at = match.start()
-    return text[at - 1 : at] == "." and _MONTH_BEFORE.search(text, max(0, at - 6), at) is not None
+    if text[at - 1 : at] != ".":
+        return False
+    word = _WORD_BEFORE_PERIOD.search(text, max(0, at - 6), at)
+    return word is not None and fold(word.group(1)) in _MONTH_ABBREVIATIONS
 
 
 _BULLET_PREFIX = re.compile(r"^[\s•●▪◦‣➢➤►■□\-–—*·>]+")
@@ -186,8 +194,8 @@ def title_tokens(title: str) -> frozenset[str]:
             continue
         if token.endswith("s") and token[:-1] in _TITLE_SYNONYMS.values():
             token = token[:-1]
-        token = _TITLE_SYNONYMS.get(token, token)
-        out.add(_TITLE_SYNONYMS.get(_masculine(token), _masculine(token)))
+        token = _masculine(_TITLE_SYNONYMS.get(token, token))
+        out.add(_TITLE_SYNONYMS.get(token, token))
     return frozenset(out)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PureWindowsPath
+
 from analysis.matching.types import MatchReport
 
 LABELS: dict[str, dict[str, str]] = {
@@ -100,7 +102,7 @@ def file_label(source: str | None) -> str:
     """A document's file name without its folders: reports are handed to other people."""
     if not source:
         return "—"
-    return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or source
+    return PureWindowsPath(source).name or source  # splits on "/" and "\\" alike
 
 
 def component_label(lang: str, name: str) -> str:
